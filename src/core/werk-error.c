@@ -2,4 +2,4 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "werk-error.h"
 
-G_DEFINE_QUARK (werk-error-quark, werk_error)
+G_DEFINE_QUARK (werk - error - quark, werk_error)

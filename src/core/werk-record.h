@@ -49,19 +49,13 @@ WerkRecord *werk_record_get_ref (WerkRecord *self, const char *key);
 /* What the user reads for this record: its title, text, name, topic or question. */
 const char *werk_record_get_label (WerkRecord *self);
 
-gboolean werk_record_set_string (WerkRecord *self,
-                                 const char *key,
-                                 const char *value,
+gboolean werk_record_set_string (WerkRecord *self, const char *key, const char *value,
                                  GError **error);
 gboolean werk_record_set_int (WerkRecord *self, const char *key, gint64 value, GError **error);
 gboolean werk_record_set_bool (WerkRecord *self, const char *key, gboolean value, GError **error);
-gboolean werk_record_set_strv (WerkRecord *self,
-                               const char *key,
-                               const char *const *value,
+gboolean werk_record_set_strv (WerkRecord *self, const char *key, const char *const *value,
                                GError **error);
-gboolean werk_record_set_ref (WerkRecord *self,
-                              const char *key,
-                              WerkRecord *target,
+gboolean werk_record_set_ref (WerkRecord *self, const char *key, WerkRecord *target,
                               GError **error);
 
 /* Case- and accent-insensitive match of a search term against the record's text fields:

@@ -44,9 +44,7 @@ const char *werk_kind_get_label (WerkKind kind);
 
 /* Stakeholder-group counts of a workshop (its "groups" object). */
 guint werk_workshop_get_group_count (WerkWorkshop *self, WerkGroup group);
-gboolean werk_workshop_set_group_count (WerkWorkshop *self,
-                                        WerkGroup group,
-                                        guint count,
+gboolean werk_workshop_set_group_count (WerkWorkshop *self, WerkGroup group, guint count,
                                         GError **error);
 
 G_END_DECLS

@@ -43,19 +43,10 @@ WerkRecord *werk_store_lookup (WerkStore *self, const char *id);
 /* Adds a record at the end of its list (or at @position) with the given fields, as
  * NULL-terminated key/value string pairs in exchange form ("status", "planned",
  * "minutes", "30", "consent", "true"). Returns the new record (owned by the store). */
-WerkRecord *werk_store_add (WerkStore *self,
-                            WerkKind kind,
-                            WerkRecord *parent,
-                            GError **error,
-                            const char *first_key,
-                            ...) G_GNUC_NULL_TERMINATED;
-WerkRecord *werk_store_insert (WerkStore *self,
-                               WerkKind kind,
-                               WerkRecord *parent,
-                               int position,
-                               const char *const *keys,
-                               const char *const *values,
-                               GError **error);
+WerkRecord *werk_store_add (WerkStore *self, WerkKind kind, WerkRecord *parent, GError **error,
+                            const char *first_key, ...) G_GNUC_NULL_TERMINATED;
+WerkRecord *werk_store_insert (WerkStore *self, WerkKind kind, WerkRecord *parent, int position,
+                               const char *const *keys, const char *const *values, GError **error);
 /* Moves a record to another place in its list. */
 gboolean werk_store_move (WerkStore *self, WerkRecord *record, guint position, GError **error);
 /* Deletes a record and what depends on it (a field's guiding goals, a workshop's agenda, …).
@@ -65,10 +56,7 @@ gboolean werk_store_delete (WerkStore *self, WerkRecord *record, WerkUndo **undo
 /* Runs @func as one transaction: all of its changes are committed together or none is.
  * If @undo is given it receives what reverts them. */
 typedef gboolean (*WerkStoreFunc) (WerkStore *store, gpointer user_data, GError **error);
-gboolean werk_store_run (WerkStore *self,
-                         WerkStoreFunc func,
-                         gpointer user_data,
-                         WerkUndo **undo,
+gboolean werk_store_run (WerkStore *self, WerkStoreFunc func, gpointer user_data, WerkUndo **undo,
                          GError **error);
 
 /* Restores what the operation took away; fails if it no longer applies. */

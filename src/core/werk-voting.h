@@ -23,22 +23,15 @@ GArray *werk_voting_round_rank (WerkVotingRound *round);
 guint werk_voting_round_get_total (WerkVotingRound *round, WerkRecord *item);
 
 /* Sets the paper dots counted on an item (0 keeps it on the board with no dots). */
-gboolean werk_voting_set_tally (WerkVotingRound *round,
-                                WerkRecord *item,
-                                guint dots,
+gboolean werk_voting_set_tally (WerkVotingRound *round, WerkRecord *item, guint dots,
                                 GError **error);
 /* Sets how many dots a participant gives an item, within the round's budget and maximum. */
-gboolean werk_voting_set_ballot (WerkVotingRound *round,
-                                 WerkParticipant *participant,
-                                 WerkRecord *item,
-                                 guint dots,
-                                 GError **error);
+gboolean werk_voting_set_ballot (WerkVotingRound *round, WerkParticipant *participant,
+                                 WerkRecord *item, guint dots, GError **error);
 /* Dots a participant has left to give in this round (G_MAXUINT without a budget). */
 guint werk_voting_remaining (WerkVotingRound *round, WerkParticipant *participant);
 /* Sets the top @n ranked measures of a revealed or closed round to "prioritised". */
-gboolean werk_voting_take_forward (WerkVotingRound *round,
-                                   guint n,
-                                   WerkUndo **undo,
+gboolean werk_voting_take_forward (WerkVotingRound *round, guint n, WerkUndo **undo,
                                    GError **error);
 
 G_END_DECLS
