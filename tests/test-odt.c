@@ -284,7 +284,8 @@ note_styles (Reader *r, const char *element, const char **names, const char **va
 {
   for (guint i = 0; names[i] != NULL; i++)
     {
-      if (g_str_has_suffix (names[i], "style-name") && !g_str_equal (names[i], "style:name"))
+      if (g_str_has_suffix (names[i], "style-name") ||
+          g_str_equal (names[i], "style:page-layout-name"))
         g_hash_table_add (r->used, g_strdup (values[i]));
       if (g_str_equal (names[i], "text:style-name") &&
           (g_str_equal (element, "text:p") || g_str_equal (element, "text:h") ||
@@ -452,7 +453,7 @@ test_styles (void)
   const char *styles_xml = find_part (entries, "styles.xml");
   Reader content = { 0 }, styles = { 0 };
   GHashTableIter iter;
-  const char *family;
+  const char *family, *name;
 
   reader_init (&content);
   reader_init (&styles);
@@ -469,9 +470,10 @@ test_styles (void)
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &family))
     g_assert_true (g_str_has_prefix (family, "table"));
 
+  /* content.xml may also use what styles.xml defines. */
   g_hash_table_iter_init (&iter, styles.styles);
-  while (g_hash_table_iter_next (&iter, (gpointer *) &family, NULL))
-    g_hash_table_add (content.styles, g_strdup (family));
+  while (g_hash_table_iter_next (&iter, (gpointer *) &name, NULL))
+    g_hash_table_add (content.styles, g_strdup (name));
   assert_defined (content.used, content.styles, "content.xml's");
   assert_defined (styles.used, styles.styles, "styles.xml's");
 

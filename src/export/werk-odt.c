@@ -844,7 +844,7 @@ append_toc_entry (GString *out, const Heading *heading)
   append_text (out, heading->text);
   g_string_append_printf (out,
                           "<text:tab/><text:bookmark-ref text:reference-format=\"page\" "
-                          "text:ref-name=\"%s\">?</text:bookmark-ref></text:a></text:p>",
+                          "text:ref-name=\"%s\"></text:bookmark-ref></text:a></text:p>",
                           heading->bookmark);
 }
 
