@@ -61,6 +61,7 @@ static const WerkFieldInfo field_fields[] = {
 };
 
 static gboolean validate_goal (WerkRecord *record, const GValue *values, GError **error);
+gboolean _werk_voting_validate_ballot (WerkRecord *ballot, const GValue *values, GError **error);
 
 static const WerkFieldInfo goal_fields[] = {
   ENUM ("level", TRUE, werk_goal_level_get_type),
@@ -205,7 +206,7 @@ static const WerkKindInfo kinds[WERK_N_KINDS] = {
   KIND (WERK_KIND_TALLY, "tally", "tallies", WERK_KIND_VOTING_ROUND, "round", FALSE, NULL,
         tally_fields, NULL),
   KIND (WERK_KIND_BALLOT, "ballot", "ballots", WERK_KIND_VOTING_ROUND, "round", FALSE, NULL,
-        ballot_fields, NULL),
+        ballot_fields, _werk_voting_validate_ballot),
   KIND (WERK_KIND_PHOTO, "photo", "photos", WERK_KIND_WORKSHOP, "workshop", TRUE, "caption",
         photo_fields, NULL),
 };

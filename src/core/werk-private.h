@@ -103,6 +103,8 @@ void _werk_store_rollback (WerkStore *self);
 /* Reloads the kinds whose tables a changeset touched, keeping record objects by id. */
 void _werk_store_resync_tables (WerkStore *self, GHashTable *tables);
 gboolean _werk_store_is_closed (WerkStore *self);
+/* Checks a record's current values as a change to them would be checked. */
+gboolean _werk_record_check (WerkRecord *record, GError **error);
 
 /* Undo */
 WerkUndo *_werk_undo_new (WerkStore *store, GBytes *inverse_changeset);
@@ -116,7 +118,23 @@ void _werk_db_register_collation (sqlite3 *db);
 gboolean _werk_sqlite_error (sqlite3 *db, int rc, GError **error);
 
 /* Photos */
-gboolean _werk_photo_probe (GBytes *bytes, char **mime, int *width, int *height, int *orientation,
-                            GBytes **thumbnail, GError **error);
+typedef struct
+{
+  char *mime;
+  int width, height, orientation;
+  GBytes *thumbnail; /* NULL for bytes no loader reads */
+} WerkPhotoInfo;
+
+gboolean _werk_photo_probe (GBytes *bytes, WerkPhotoInfo *info, GError **error);
+void _werk_photo_info_clear (WerkPhotoInfo *info);
+gboolean _werk_photo_write_data (WerkStore *store, WerkPhoto *photo, GBytes *bytes,
+                                 const WerkPhotoInfo *info, GError **error);
+
+/* Import: adds a record built outside the store (id, parent and values set) at the end of its
+ * list, inside the caller's transaction. */
+gboolean _werk_store_append_record (WerkStore *self, WerkRecord *record, GError **error);
+WerkStore *_werk_store_new_for_db (sqlite3 *db, const char *path, gboolean load, GError **error);
+/* Removes a database file with its -wal and -shm companions. */
+void _werk_remove_database (const char *path);
 
 G_END_DECLS

@@ -87,7 +87,7 @@ static const char migration_1[] =
     "  tbl TEXT REFERENCES work_table (id) ON DELETE SET NULL,"
     "  consent INTEGER NOT NULL DEFAULT 0, mime TEXT, width INTEGER NOT NULL DEFAULT 0,"
     "  height INTEGER NOT NULL DEFAULT 0, orientation INTEGER NOT NULL DEFAULT 1,"
-    "  data BLOB NOT NULL, thumbnail BLOB, extra TEXT) STRICT;"
+    "  data BLOB NOT NULL DEFAULT x'', thumbnail BLOB, extra TEXT) STRICT;"
     /* Votes name their items by id across three tables, so no foreign key can clean them up. */
     "CREATE TRIGGER measure_votes AFTER DELETE ON measure BEGIN"
     "  DELETE FROM tally WHERE item = OLD.id; DELETE FROM ballot WHERE item = OLD.id; END;"

@@ -451,14 +451,15 @@ sync_all (WerkStore *self, GError **error)
 
 /* ---- opening ---- */
 
-static WerkStore *
-store_new (sqlite3 *db, const char *path, GError **error)
+WerkStore *
+_werk_store_new_for_db (sqlite3 *db, const char *path, gboolean load, GError **error)
 {
   g_autoptr (WerkStore) self = g_object_new (WERK_TYPE_STORE, NULL);
-  g_autoptr (GListModel) unused = NULL;
 
   self->db = db;
   self->path = g_strdup (path);
+  if (!load)
+    return g_steal_pointer (&self);
   if (!sync_all (self, error))
     return NULL;
   if (g_list_model_get_n_items (G_LIST_MODEL (self->lists[WERK_KIND_PROCESS])) != 1)
@@ -471,8 +472,8 @@ store_new (sqlite3 *db, const char *path, GError **error)
   return g_steal_pointer (&self);
 }
 
-static void
-remove_database (const char *path)
+void
+_werk_remove_database (const char *path)
 {
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *shm = g_strconcat (path, "-shm", NULL);
@@ -494,6 +495,7 @@ refuse_existing (const char *path, GError **error)
   return FALSE;
 }
 
+/* A new file with the schema; with @title also an empty process of that title. */
 sqlite3 *
 _werk_db_create (const char *path, const char *title, GError **error)
 {
@@ -507,9 +509,11 @@ _werk_db_create (const char *path, const char *title, GError **error)
   sqlite3_exec (db, app_id, NULL, NULL, NULL);
   if (!_werk_schema_migrate (db, WERK_SCHEMA_VERSION, error))
     goto fail;
+  if (title == NULL)
+    return db;
   sqlite3_prepare_v2 (db, "INSERT INTO process (id, title) VALUES (?, ?)", -1, &stmt, NULL);
   sqlite3_bind_text (stmt, 1, id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, title ? title : "", -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, title, -1, SQLITE_STATIC);
   if (!_werk_sqlite_error (db, sqlite3_step (stmt), error))
     goto fail;
   sqlite3_finalize (stmt);
@@ -518,7 +522,7 @@ _werk_db_create (const char *path, const char *title, GError **error)
 fail:
   sqlite3_finalize (stmt);
   sqlite3_close (db);
-  remove_database (path);
+  _werk_remove_database (path);
   return NULL;
 }
 
@@ -531,10 +535,10 @@ werk_store_create (const char *path, const char *title, GError **error)
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!(db = _werk_db_create (path, title, error)))
+  if (!(db = _werk_db_create (path, title ? title : "", error)))
     return NULL;
-  if (!(self = store_new (db, path, error)))
-    remove_database (path);
+  if (!(self = _werk_store_new_for_db (db, path, TRUE, error)))
+    _werk_remove_database (path);
   return self;
 }
 
@@ -553,7 +557,7 @@ werk_store_open (const char *path, GError **error)
       sqlite3_close (db);
       return NULL;
     }
-  return store_new (db, path, error);
+  return _werk_store_new_for_db (db, path, TRUE, error);
 }
 
 void
@@ -582,7 +586,7 @@ werk_store_save_copy (WerkStore *self, const char *path, GError **error)
   if (!check_open (self, error) || !refuse_existing (path, error))
     return FALSE;
   tmp = g_strconcat (path, ".part", NULL);
-  remove_database (tmp);
+  _werk_remove_database (tmp);
   rc = sqlite3_open_v2 (tmp, &dest, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
   if (rc == SQLITE_OK)
     {
@@ -596,14 +600,14 @@ werk_store_save_copy (WerkStore *self, const char *path, GError **error)
   sqlite3_close (dest);
   if (!_werk_sqlite_error (NULL, rc, error))
     {
-      remove_database (tmp);
+      _werk_remove_database (tmp);
       return FALSE;
     }
   if (g_rename (tmp, path) != 0)
     {
       g_set_error (error, WERK_ERROR, WERK_ERROR_FAILED, _ ("The copy can’t be saved: %s"),
                    g_strerror (errno));
-      remove_database (tmp);
+      _werk_remove_database (tmp);
       return FALSE;
     }
   return TRUE;
@@ -707,6 +711,12 @@ check_values (WerkStore *self, WerkRecord *record, const GValue *values, GError 
         }
     }
   return info->validate == NULL || info->validate (record, values, error);
+}
+
+gboolean
+_werk_record_check (WerkRecord *record, GError **error)
+{
+  return check_values (werk_record_get_store (record), record, _werk_record_values (record), error);
 }
 
 static gboolean
@@ -1122,4 +1132,21 @@ werk_store_delete (WerkStore *self, WerkRecord *record, WerkUndo **undo, GError 
 
   keep = g_object_ref (record);
   return werk_store_run (self, delete_func, record, undo, error);
+}
+
+gboolean
+_werk_store_append_record (WerkStore *self, WerkRecord *record, GError **error)
+{
+  WerkRecord *parent = werk_record_get_parent (record);
+  GListStore *list = list_for (self, werk_record_get_kind (record), parent);
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (list));
+
+  if (!insert_row (self, record, n, error))
+    return FALSE;
+  _werk_record_set_position (record, n);
+  g_hash_table_insert (self->records, (char *) werk_record_get_id (record), g_object_ref (record));
+  g_list_store_append (list, record);
+  if (werk_record_get_kind (record) == WERK_KIND_PROCESS)
+    g_set_object (&self->process, WERK_PROCESS (record));
+  return TRUE;
 }
