@@ -529,18 +529,38 @@ save_for_looking (GBytes *jpeg, const char *name)
   g_test_message ("wrote %s", path);
 }
 
+/* The brightest channel anywhere in the block filled in below: it must stay dark all over,
+ * without a lighter or coloured glow in its middle. */
+static double
+block_brightest (GdkPixbuf *pixbuf)
+{
+  double brightest = 0, rgb[3];
+
+  for (int y = 910; y < 1080; y += 20)
+    for (int x = 110; x < 320; x += 20)
+      {
+        werk_test_mean_rgb (pixbuf, x, y, 20, 20, rgb);
+        brightest = MAX (brightest, MAX (rgb[0], MAX (rgb[1], rgb[2])));
+      }
+  return brightest;
+}
+
 static void
 test_clean_up (void)
 {
   WerkTestRect black, red, blue;
   g_autoptr (GdkPixbuf) photo = werk_test_pixbuf_flipchart (1600, 1200, &black, &red, &blue);
-  g_autoptr (GBytes) bytes = werk_test_jpeg_encode (photo, 90);
+  g_autoptr (GdkPixbuf) block = gdk_pixbuf_new_subpixbuf (photo, 100, 900, 240, 200);
+  g_autoptr (GBytes) bytes = NULL;
   WerkImageOptions options;
   g_autoptr (WerkImage) plain = NULL, clean = NULL;
   g_autoptr (GdkPixbuf) before = NULL, after = NULL;
   double ink[3], dark_before, dark_after, lit_after;
   gint64 start;
 
+  /* A heading coloured in with a black marker, wider than the paper estimate's cells. */
+  gdk_pixbuf_fill (block, 0x1a1917ff); /* black ink under the same yellowish light */
+  bytes = werk_test_jpeg_encode (photo, 90);
   werk_image_options_init (&options);
   plain = prepare_ok (bytes, 2000, 2000, &options);
   options.clean_up = TRUE;
@@ -563,6 +583,9 @@ test_clean_up (void)
   g_assert_cmpfloat (lit_after, >, 240);
 
   /* Strokes keep their ink: black stays dark, red and blue stay (or get more) coloured. */
+  g_test_message ("filled block: %.0f before, at most %.0f after",
+                  werk_test_mean_luma (before, 200, 980, 40, 40), block_brightest (after));
+  g_assert_cmpfloat (block_brightest (after), <, 30);
   g_assert_cmpfloat (
       werk_test_mean_luma (after, black.x + black.width / 2, black.y + 2, 40, black.height - 4), <,
       50);

@@ -456,8 +456,8 @@ werk_paper_cell (GdkPixbuf *pixbuf, const WerkPaper *paper, int column, int row,
     }
 }
 
-/* Each cell takes the brightest of its neighbours, so that a cell filled with writing still
- * gets the paper's value, then the estimate is smoothed so that no cell edges show. */
+/* Each cell takes the brightest of its neighbours, as dense writing can darken a cell's
+ * percentile, then the estimate is smoothed so that no cell edges show. */
 static void
 werk_paper_spread (WerkPaper *paper, gboolean take_max)
 {
@@ -485,6 +485,75 @@ werk_paper_spread (WerkPaper *paper, gboolean take_max)
         }
 }
 
+static float
+werk_paper_level (const WerkPaper *paper, int column, int row)
+{
+  const float *v = paper->white + ((gsize) row * paper->columns + column) * 3;
+
+  return v[0] + v[1] + v[2];
+}
+
+/* A cell much darker than the paper a few cells away is covered in ink (a heading coloured in),
+ * not in shadow: lighting changes slowly. */
+static gboolean *
+werk_paper_find_ink (const WerkPaper *paper)
+{
+  gboolean *ink = g_new0 (gboolean, (gsize) paper->columns * paper->rows);
+
+  for (int row = 0; row < paper->rows; row++)
+    for (int column = 0; column < paper->columns; column++)
+      {
+        float nearby = 0;
+
+        for (int j = MAX (0, row - 3); j <= MIN (paper->rows - 1, row + 3); j++)
+          for (int i = MAX (0, column - 3); i <= MIN (paper->columns - 1, column + 3); i++)
+            nearby = MAX (nearby, werk_paper_level (paper, i, j));
+        ink[(gsize) row * paper->columns + column] =
+            werk_paper_level (paper, column, row) < 0.6f * nearby;
+      }
+  return ink;
+}
+
+/* Gives one ink cell the mean of its paper neighbours; FALSE if it has none yet. */
+static gboolean
+werk_paper_fill_cell (WerkPaper *paper, gboolean *ink, int column, int row)
+{
+  float sum[3] = { 0, 0, 0 };
+  int count = 0;
+
+  for (int j = MAX (0, row - 1); j <= MIN (paper->rows - 1, row + 1); j++)
+    for (int i = MAX (0, column - 1); i <= MIN (paper->columns - 1, column + 1); i++)
+      if (!ink[(gsize) j * paper->columns + i])
+        {
+          for (int c = 0; c < 3; c++)
+            sum[c] += paper->white[((gsize) j * paper->columns + i) * 3 + c];
+          count++;
+        }
+  if (count == 0)
+    return FALSE;
+  for (int c = 0; c < 3; c++)
+    paper->white[((gsize) row * paper->columns + column) * 3 + c] = sum[c] / count;
+  ink[(gsize) row * paper->columns + column] = FALSE;
+  return TRUE;
+}
+
+/* Ink cells take the paper around them, from the edge of the inked area inwards. */
+static void
+werk_paper_fill_ink (WerkPaper *paper)
+{
+  g_autofree gboolean *ink = werk_paper_find_ink (paper);
+  gboolean progress = TRUE;
+
+  while (progress)
+    {
+      progress = FALSE;
+      for (int row = 0; row < paper->rows; row++)
+        for (int column = 0; column < paper->columns; column++)
+          if (ink[(gsize) row * paper->columns + column])
+            progress |= werk_paper_fill_cell (paper, ink, column, row);
+    }
+}
+
 static WerkPaper
 werk_paper_estimate (GdkPixbuf *pixbuf)
 {
@@ -500,6 +569,7 @@ werk_paper_estimate (GdkPixbuf *pixbuf)
     for (int column = 0; column < paper.columns; column++)
       werk_paper_cell (pixbuf, &paper, column, row,
                        paper.white + ((gsize) row * paper.columns + column) * 3);
+  werk_paper_fill_ink (&paper);
   werk_paper_spread (&paper, TRUE);
   werk_paper_spread (&paper, FALSE);
   werk_paper_spread (&paper, FALSE);
@@ -690,16 +760,18 @@ werk_image_info_size_cb (GdkPixbufLoader *loader, int width, int height, gpointe
 gboolean
 werk_image_get_info (GBytes *bytes, WerkImageInfo *info, GError **error)
 {
-  g_autoptr (GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
+  g_autoptr (GdkPixbufLoader) loader = NULL;
   g_autoptr (GError) local_error = NULL;
+  const guint8 *data;
   gsize size;
-  const guint8 *data = g_bytes_get_data (bytes, &size);
   WerkImageFacts facts;
 
   g_return_val_if_fail (bytes != NULL, FALSE);
   g_return_val_if_fail (info != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  data = g_bytes_get_data (bytes, &size);
+  loader = gdk_pixbuf_loader_new ();
   *info = (WerkImageInfo){ 0, 0, 1, NULL };
   g_signal_connect (loader, "size-prepared", G_CALLBACK (werk_image_info_size_cb), info);
   for (gsize at = 0; at < size && info->width == 0; at += 65536)
