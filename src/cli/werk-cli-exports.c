@@ -7,11 +7,33 @@
 #include "werk-cli-exports.h"
 
 /* Until a document's export exists, say so and write nothing: never a fake file. */
-gboolean
-werk_cli_export (WerkStore *store, WerkCliDocument document, const char *workshop_id,
-                 const char *output, gboolean with_dropped, GError **error)
+static gboolean
+not_available (GError **error)
 {
   g_set_error_literal (error, WERK_ERROR, WERK_ERROR_NOT_AVAILABLE,
-                       _ ("This document is not available yet in this version of Werkstatt."));
+                       _("This document is not available yet in this version of Werkstatt."));
   return FALSE;
+}
+
+gboolean
+werk_cli_export (WerkStore *store,
+                 WerkCliDocument document,
+                 const char *workshop_id,
+                 const char *output,
+                 gboolean with_dropped,
+                 GError **error)
+{
+  switch (document)
+    {
+    case WERK_CLI_PROTOCOL:
+      return not_available (error); /* protocol */
+    case WERK_CLI_FRAMEWORK:
+      return not_available (error); /* framework */
+    case WERK_CLI_MEASURES:
+      return not_available (error); /* measures */
+    case WERK_CLI_SUSTAINABILITY:
+      return not_available (error); /* sustainability */
+    default:
+      g_return_val_if_reached (FALSE);
+    }
 }
