@@ -166,7 +166,7 @@ test_dct_scale_a4 (void)
 
   /* 3024 px over 595 pt are 366 dpi; half of that is inside the band, a quarter is not. */
   image = prepare_ok (landscape, A4_LONG, A4_SHORT, NULL);
-  g_test_message ("4032×3024 JPEG (%zu bytes) to A4: %.1f ms, %zu bytes out",
+  g_test_message ("4032x3024 JPEG (%zu bytes) to A4: %.1f ms, %zu bytes out",
                   g_bytes_get_size (landscape), (g_get_monotonic_time () - start) / 1000.0,
                   g_bytes_get_size (image->jpeg));
   g_assert_cmpint (image->decode_scale, ==, 2);
@@ -182,7 +182,7 @@ test_dct_scale_a4 (void)
    * 122 at a quarter; so half, then resampled down to 170 dpi. */
   start = g_get_monotonic_time ();
   tall = prepare_ok (portrait, A4_LONG, A4_SHORT, NULL);
-  g_test_message ("portrait 3024×4032 to A4 landscape: %.1f ms",
+  g_test_message ("portrait 3024x4032 to A4 landscape: %.1f ms",
                   (g_get_monotonic_time () - start) / 1000.0);
   g_assert_cmpint (tall->decode_scale, ==, 2);
   g_assert_true (tall->resampled);
@@ -235,7 +235,7 @@ test_dct_no_resample (void)
   const guint8 *a, *b;
   int stride_a, stride_b, worst = 0;
 
-  g_test_message ("decode 4032×3024: full %.1f ms, exactly 1/2 %.1f ms, 1/4 %.1f ms, "
+  g_test_message ("decode 4032x3024: full %.1f ms, exactly 1/2 %.1f ms, 1/4 %.1f ms, "
                   "1 px off 1/2 (gdk-pixbuf resamples) %.1f ms",
                   time_decode_at (bytes, 4032, 3024), time_decode_at (bytes, 2016, 1512),
                   time_decode_at (bytes, 1008, 756), time_decode_at (bytes, 2015, 1511));
@@ -415,6 +415,12 @@ test_webp (void)
 }
 
 static void
+test_tiff (void)
+{
+  check_other_format ("tiff", "image/tiff");
+}
+
+static void
 assert_broken (GBytes *bytes, const char *what)
 {
   g_autoptr (GError) error = NULL;
@@ -426,7 +432,7 @@ assert_broken (GBytes *bytes, const char *what)
   g_assert_null (image);
   g_assert_error (error, WERK_ERROR, WERK_ERROR_PHOTO);
   g_assert_cmpuint (strlen (error->message), >, 20);
-  g_test_message ("  → %s", error->message);
+  g_test_message ("  -> %s", error->message);
   g_clear_error (&error);
   pixbuf = werk_image_decode (bytes, 2, &error);
   g_assert_null (pixbuf);
@@ -566,7 +572,8 @@ test_clean_up (void)
   options.clean_up = TRUE;
   start = g_get_monotonic_time ();
   clean = prepare_ok (bytes, 2000, 2000, &options);
-  g_test_message ("1600×1200 with clean-up: %.1f ms", (g_get_monotonic_time () - start) / 1000.0);
+  g_test_message ("1600x1200 prepared with clean-up: %.1f ms",
+                  (g_get_monotonic_time () - start) / 1000.0);
   save_for_looking (plain->jpeg, "image-flipchart-before.jpg");
   save_for_looking (clean->jpeg, "image-flipchart-after.jpg");
   before = decode_prepared (plain);
@@ -596,6 +603,30 @@ test_clean_up (void)
   werk_test_mean_rgb (after, blue.x + 2, blue.y + blue.height / 2, blue.width - 4, 40, ink);
   g_test_message ("blue ink after: %.0f %.0f %.0f", ink[0], ink[1], ink[2]);
   g_assert_cmpfloat (ink[2] - MAX (ink[0], ink[1]), >, 80);
+}
+
+/* What the clean-up costs on its own, at the size of an A4 page's photo. */
+static void
+test_clean_up_time (void)
+{
+  g_autoptr (GBytes) bytes = phone_photo (4032, 3024, 1);
+  WerkImageOptions options = { 0 };
+  double without, with;
+  gint64 start = g_get_monotonic_time ();
+  g_autoptr (WerkImage) plain = prepare_ok (bytes, A4_LONG, A4_SHORT, &options);
+  g_autoptr (WerkImage) clean = NULL;
+
+  without = (g_get_monotonic_time () - start) / 1000.0;
+  options.clean_up = TRUE;
+  start = g_get_monotonic_time ();
+  clean = prepare_ok (bytes, A4_LONG, A4_SHORT, &options);
+  with = (g_get_monotonic_time () - start) / 1000.0;
+  g_test_message ("4032x3024 to A4 (%dx%d): %.1f ms, with clean-up %.1f ms; %zu and %zu bytes",
+                  clean->width, clean->height, without, with, g_bytes_get_size (plain->jpeg),
+                  g_bytes_get_size (clean->jpeg));
+  g_assert_cmpint (clean->width, ==, plain->width);
+  /* White paper compresses better than grainy grey paper. */
+  g_assert_cmpuint (g_bytes_get_size (clean->jpeg), <, g_bytes_get_size (plain->jpeg));
 }
 
 static void
@@ -683,9 +714,11 @@ main (int argc, char **argv)
   g_test_add_func ("/image/formats/png-alpha", test_png_alpha);
   g_test_add_func ("/image/formats/heic", test_heic);
   g_test_add_func ("/image/formats/webp", test_webp);
+  g_test_add_func ("/image/formats/tiff", test_tiff);
   g_test_add_func ("/image/broken", test_broken);
   g_test_add_func ("/image/info", test_info);
-  g_test_add_func ("/image/clean-up", test_clean_up);
+  g_test_add_func ("/image/clean-up/result", test_clean_up);
+  g_test_add_func ("/image/clean-up/time", test_clean_up_time);
   g_test_add_func ("/image/threads", test_threads);
 
   return g_test_run ();

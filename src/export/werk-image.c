@@ -582,49 +582,76 @@ werk_paper_estimate (GdkPixbuf *pixbuf)
 #define WERK_CLEAN_BLACK      0.12f
 #define WERK_CLEAN_SATURATION 1.25f
 
-/* The cells' gains interpolated to the row at @y: gain = stretch / paper brightness. */
+/* Where pixel column @x lies between two cell centres: the left one and the weight of the
+ * right one; the same for every row, so computed once. */
+typedef struct
+{
+  int left;
+  float weight;
+} WerkSpan;
+
+static WerkSpan *
+werk_paper_spans (const WerkPaper *paper, int width)
+{
+  WerkSpan *spans = g_new (WerkSpan, width);
+
+  for (int x = 0; x < width; x++)
+    {
+      float at = (x + 0.5f) / paper->cell - 0.5f;
+      int left = CLAMP ((int) floorf (at), 0, MAX (0, paper->columns - 2));
+
+      spans[x] = (WerkSpan){ left, CLAMP (at - left, 0.0f, 1.0f) };
+    }
+  return spans;
+}
+
+/* The cells' gains (stretch / paper brightness) interpolated to every pixel of row @y. */
 static void
-werk_paper_row_gains (const WerkPaper *paper, int y, float *gains)
+werk_paper_row_gains (const WerkPaper *paper, const WerkSpan *spans, int y, int width, float *cells,
+                      float *gains)
 {
   float position = (y + 0.5f) / paper->cell - 0.5f;
   int r0 = CLAMP ((int) floorf (position), 0, paper->rows - 1);
   int r1 = MIN (r0 + 1, paper->rows - 1);
   float t = CLAMP (position - r0, 0.0f, 1.0f);
   float stretch = 255.0f / (WERK_CLEAN_WHITE - WERK_CLEAN_BLACK);
+  const float *above = paper->white + (gsize) r0 * paper->columns * 3;
+  const float *below = paper->white + (gsize) r1 * paper->columns * 3;
+  int right = paper->columns > 1 ? 3 : 0;
 
   for (int i = 0; i < paper->columns * 3; i++)
+    cells[i] = stretch / (above[i] * (1 - t) + below[i] * t);
+  for (int x = 0; x < width; x++)
     {
-      float white = paper->white[(gsize) r0 * paper->columns * 3 + i] * (1 - t) +
-                    paper->white[(gsize) r1 * paper->columns * 3 + i] * t;
+      const float *left = cells + spans[x].left * 3;
+      float u = spans[x].weight;
 
-      gains[i] = stretch / white;
+      for (int c = 0; c < 3; c++)
+        gains[x * 3 + c] = left[c] + (left[c + right] - left[c]) * u;
     }
 }
 
-static guint8
+static inline guint8
 werk_clamp_byte (float v)
 {
-  return (guint8) CLAMP (v + 0.5f, 0.0f, 255.0f);
+  return v <= 0.0f ? 0 : v >= 255.0f ? 255 : (guint8) (v + 0.5f);
 }
 
 static void
-werk_clean_row (const WerkPaper *paper, const float *gains, guint8 *pixels, int width)
+werk_clean_row (const float *gains, guint8 *pixels, int width)
 {
-  float offset = WERK_CLEAN_BLACK * 255.0f / (WERK_CLEAN_WHITE - WERK_CLEAN_BLACK);
+  const float offset = WERK_CLEAN_BLACK * 255.0f / (WERK_CLEAN_WHITE - WERK_CLEAN_BLACK);
+  const float s = WERK_CLEAN_SATURATION;
 
-  for (int x = 0; x < width; x++)
+  for (int x = 0; x < width; x++, pixels += 3, gains += 3)
     {
-      float position = (x + 0.5f) / paper->cell - 0.5f;
-      int c0 = CLAMP ((int) floorf (position), 0, paper->columns - 1);
-      int c1 = MIN (c0 + 1, paper->columns - 1);
-      float t = CLAMP (position - c0, 0.0f, 1.0f), v[3], luma;
-      guint8 *p = pixels + (gsize) x * 3;
+      float r = pixels[0] * gains[0] - offset, g = pixels[1] * gains[1] - offset,
+            b = pixels[2] * gains[2] - offset;
+      float luma = (1 - s) * (0.299f * r + 0.587f * g + 0.114f * b);
 
-      for (int c = 0; c < 3; c++)
-        v[c] = p[c] * (gains[c0 * 3 + c] * (1 - t) + gains[c1 * 3 + c] * t) - offset;
-      luma = 0.299f * v[0] + 0.587f * v[1] + 0.114f * v[2];
-      for (int c = 0; c < 3; c++)
-        p[c] = werk_clamp_byte (luma + (v[c] - luma) * WERK_CLEAN_SATURATION);
+      pixels[0] = werk_clamp_byte (luma + r * s);
+      pixels[1] = werk_clamp_byte (luma + g * s);
+      pixels[2] = werk_clamp_byte (luma + b * s);
     }
 }
 
@@ -633,16 +660,18 @@ werk_clean_row (const WerkPaper *paper, const float *gains, guint8 *pixels, int 
 static void
 werk_image_clean_up (GdkPixbuf *pixbuf)
 {
+  int width = gdk_pixbuf_get_width (pixbuf), stride = gdk_pixbuf_get_rowstride (pixbuf);
   WerkPaper paper = werk_paper_estimate (pixbuf);
-  g_autofree float *gains = g_new (float, (gsize) paper.columns * 3);
-  int stride = gdk_pixbuf_get_rowstride (pixbuf);
+  g_autofree float *cells = g_new (float, (gsize) paper.columns * 3);
+  g_autofree float *gains = g_new (float, (gsize) width * 3);
+  g_autofree WerkSpan *spans = werk_paper_spans (&paper, width);
   guint8 *pixels = gdk_pixbuf_get_pixels (pixbuf);
 
   g_assert (gdk_pixbuf_get_n_channels (pixbuf) == 3);
   for (int y = 0; y < gdk_pixbuf_get_height (pixbuf); y++)
     {
-      werk_paper_row_gains (&paper, y, gains);
-      werk_clean_row (&paper, gains, pixels + (gsize) y * stride, gdk_pixbuf_get_width (pixbuf));
+      werk_paper_row_gains (&paper, spans, y, width, cells, gains);
+      werk_clean_row (gains, pixels + (gsize) y * stride, width);
     }
   g_free (paper.white);
 }
