@@ -385,11 +385,11 @@ check_header (JsonNode *root, GError **error)
     return refuse (error, "version", _ ("must be a whole number"));
   if (json_node_get_int (version) > WERK_EXCHANGE_VERSION || json_node_get_int (version) < 1)
     {
-      g_set_error (error, WERK_ERROR, WERK_ERROR_EXCHANGE,
-                   _ ("This exchange file has version %" G_GINT64_FORMAT
-                      ", written by a newer Werkstatt; this version reads version %d. Please "
-                      "update Werkstatt."),
-                   json_node_get_int (version), WERK_EXCHANGE_VERSION);
+      g_set_error (
+          error, WERK_ERROR, WERK_ERROR_EXCHANGE,
+          _ ("This exchange file has version %d, written by a newer Werkstatt; this version "
+             "reads version %d. Please update Werkstatt."),
+          (int) MIN (json_node_get_int (version), G_MAXINT), WERK_EXCHANGE_VERSION);
       return FALSE;
     }
   if (json_object_get_member (obj, "process") == NULL ||
