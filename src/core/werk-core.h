@@ -11,3 +11,4 @@
 #include "werk-voting.h"
 #include "werk-photo.h"
 #include "werk-json.h"
+#include "werk-sustainability.h"
