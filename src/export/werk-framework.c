@@ -506,6 +506,7 @@ typedef struct
                        const char *const *header);
   void (*table_row) (Sink *sink, const Cell *cells, gboolean total);
   void (*table_end) (Sink *sink);
+  void (*page_break) (Sink *sink);
   gboolean (*save) (Sink *sink, const char *path, GError **error);
   void (*free) (Sink *sink);
 } SinkOps;
@@ -646,6 +647,12 @@ pdf_table_end (Sink *sink)
   werk_pdf_space (((PdfSink *) sink)->pdf, 6);
 }
 
+static void
+pdf_page_break (Sink *sink)
+{
+  werk_pdf_page_break (((PdfSink *) sink)->pdf);
+}
+
 static gboolean
 pdf_save (Sink *sink, const char *path, GError **error)
 {
@@ -664,8 +671,17 @@ pdf_free (Sink *sink)
 }
 
 static const SinkOps pdf_ops = {
-  pdf_cover,       pdf_heading,   pdf_text,      pdf_label_value, pdf_list_item,
-  pdf_table_begin, pdf_table_row, pdf_table_end, pdf_save,        pdf_free,
+  .cover = pdf_cover,
+  .heading = pdf_heading,
+  .text = pdf_text,
+  .label_value = pdf_label_value,
+  .list_item = pdf_list_item,
+  .table_begin = pdf_table_begin,
+  .table_row = pdf_table_row,
+  .table_end = pdf_table_end,
+  .page_break = pdf_page_break,
+  .save = pdf_save,
+  .free = pdf_free,
 };
 
 static Sink *
@@ -777,6 +793,12 @@ odt_table_end (Sink *sink)
   werk_odt_end_table (((OdtSink *) sink)->odt);
 }
 
+static void
+odt_page_break (Sink *sink)
+{
+  werk_odt_add_page_break (((OdtSink *) sink)->odt);
+}
+
 static gboolean
 odt_save (Sink *sink, const char *path, GError **error)
 {
@@ -791,8 +813,17 @@ odt_free (Sink *sink)
 }
 
 static const SinkOps odt_ops = {
-  odt_cover,       odt_heading,   odt_text,      odt_label_value, odt_list_item,
-  odt_table_begin, odt_table_row, odt_table_end, odt_save,        odt_free,
+  .cover = odt_cover,
+  .heading = odt_heading,
+  .text = odt_text,
+  .label_value = odt_label_value,
+  .list_item = odt_list_item,
+  .table_begin = odt_table_begin,
+  .table_row = odt_table_row,
+  .table_end = odt_table_end,
+  .page_break = odt_page_break,
+  .save = odt_save,
+  .free = odt_free,
 };
 
 static Sink *
@@ -997,6 +1028,11 @@ md_table_end (Sink *sink)
 {
 }
 
+static void
+md_page_break (Sink *sink)
+{
+}
+
 static gboolean
 md_save (Sink *sink, const char *path, GError **error)
 {
@@ -1022,8 +1058,17 @@ md_free (Sink *sink)
 }
 
 static const SinkOps md_ops = {
-  md_cover,       md_heading,   md_text,      md_label_value, md_list_item,
-  md_table_begin, md_table_row, md_table_end, md_save,        md_free,
+  .cover = md_cover,
+  .heading = md_heading,
+  .text = md_text,
+  .label_value = md_label_value,
+  .list_item = md_list_item,
+  .table_begin = md_table_begin,
+  .table_row = md_table_row,
+  .table_end = md_table_end,
+  .page_break = md_page_break,
+  .save = md_save,
+  .free = md_free,
 };
 
 static Sink *
@@ -1084,6 +1129,14 @@ table_row (Walk *w, Cell *cells, gboolean total)
   w->sink->ops->table_row (w->sink, cells, total);
   for (guint i = 0; i < w->sink->n_columns; i++)
     g_clear_pointer (&cells[i].text, g_free);
+}
+
+/* Each field of action and each part after them starts on a page of its own. */
+static void
+chapter (Walk *w, const char *number, const char *title, const char *color)
+{
+  w->sink->ops->page_break (w->sink);
+  heading (w, 1, number, title, color);
 }
 
 static void
@@ -1183,7 +1236,7 @@ walk_challenges (Walk *w, WerkRecord *field)
 
       if (werk_record_get_ref (challenge, "field") != field)
         continue;
-      if (!labelled)
+      if (!labelled && field != NULL)
         text (w, TEXT_LABEL, _ ("Challenges"));
       labelled = TRUE;
       list_item (w, werk_record_get_label (challenge));
@@ -1219,18 +1272,24 @@ walk_general_challenges (Walk *w)
 static char *
 describe_priority (const WerkPriority *p)
 {
+  WerkRecord *workshop;
   g_autofree char *dots = NULL;
   g_autofree char *rank = NULL;
-  g_autofree char *workshop = NULL;
+  g_autofree char *date = NULL;
 
   if (p->round == NULL)
     return NULL;
+  workshop = werk_record_get_parent (WERK_RECORD (p->round));
+  date = werk_framework_format_date (werk_record_get_string (workshop, "date"));
   dots = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dot", "%u dots", p->dots), p->dots);
   rank = p->tie ? g_strdup_printf (_ ("rank %u of %u (shared)"), p->rank, p->n_items)
                 : g_strdup_printf (_ ("rank %u of %u"), p->rank, p->n_items);
-  workshop = describe_workshop (werk_record_get_parent (WERK_RECORD (p->round)));
-  /* Translators: "12 dots, rank 2 of 16 (voting at Strategy conception (12/11/2026))" */
-  return g_strdup_printf (_ ("%s, %s (voting at %s)"), dots, rank, workshop);
+  if (date != NULL)
+    /* Translators: "12 dots, rank 2 of 16 – voting on 11/12/2026" */
+    return g_strdup_printf (_ ("%s, %s – voting on %s"), dots, rank, date);
+  /* Translators: "12 dots, rank 2 of 16 – voting at “Strategy conception”" */
+  return g_strdup_printf (_ ("%s, %s – voting at “%s”"), dots, rank,
+                          werk_record_get_label (workshop));
 }
 
 static void
@@ -1282,11 +1341,11 @@ walk_field (Walk *w, FieldNode *fnode)
 
   if (field == NULL)
     {
-      heading (w, 1, fnode->number, _ ("Measures without a field of action"), NULL);
+      chapter (w, fnode->number, _ ("Measures without a field of action"), NULL);
       walk_measures (w, fnode->loose, 2);
       return;
     }
-  heading (w, 1, fnode->number, werk_record_get_label (field),
+  chapter (w, fnode->number, werk_record_get_label (field),
            werk_record_get_string (field, "color"));
   text (w, TEXT_BODY, werk_record_get_string (field, "description"));
   walk_challenges (w, field);
@@ -1361,7 +1420,7 @@ matrix_table_begin (Walk *w)
   g_autofree double *widths = g_new (double, n);
   g_autoptr (GPtrArray) header = g_ptr_array_new_with_free_func (g_free);
 
-  widths[0] = 1.2;
+  widths[0] = 1.6;
   g_ptr_array_add (header, g_strdup (_ ("Field of action")));
   for (guint g = 1; g < n; g++)
     {
@@ -1379,7 +1438,7 @@ walk_matrix (Walk *w)
   g_autofree Cell *cells = g_new0 (Cell, n_goals + 1);
   guint unlinked = count_unlinked (w);
 
-  heading (w, 1, NULL, _ ("Goal matrix"), NULL);
+  chapter (w, NULL, _ ("Goal matrix"), NULL);
   if (n_goals == 0)
     {
       text (w, TEXT_NOTE, _ ("Without core goals there is no goal matrix yet."));
@@ -1498,7 +1557,7 @@ static void
 walk_sustainability (Walk *w)
 {
   GListModel *criteria = werk_store_get_list (w->o->store, WERK_KIND_CRITERION, NULL);
-  static const double widths[] = { 0.6, 2.6, 1.2, 1.2, 1.2, 1.0 };
+  static const double widths[] = { 0.75, 2.4, 1.25, 1.25, 1.25, 1.3 };
   const char *header[] = { _ ("No."),
                            _ ("Measure"),
                            werk_enum_label (WERK_TYPE_DIMENSION, WERK_DIMENSION_ECOLOGICAL),
@@ -1507,7 +1566,7 @@ walk_sustainability (Walk *w)
                            _ ("Traffic light"),
                            NULL };
 
-  heading (w, 1, NULL, _ ("Sustainability check"), NULL);
+  chapter (w, NULL, _ ("Sustainability check"), NULL);
   if (g_list_model_get_n_items (criteria) == 0)
     {
       text (w, TEXT_NOTE, _ ("The measures have not been checked for sustainability yet."));
@@ -1621,7 +1680,7 @@ walk_workshop (Walk *w, WerkRecord *workshop)
 static void
 walk_history (Walk *w)
 {
-  heading (w, 1, NULL, _ ("Appendix: workshop history"), NULL);
+  chapter (w, NULL, _ ("Appendix: workshop history"), NULL);
   if (w->o->workshops->len == 0)
     text (w, TEXT_NOTE, _ ("No workshops have been recorded yet."));
   else
