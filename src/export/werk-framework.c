@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
 #include <string.h>
 
 #include "werk-framework.h"
@@ -858,12 +859,19 @@ md_block_marker (const char *p)
   return 0;
 }
 
-/* User text as literal Markdown: inline specials escaped, and what would start a block at the
- * beginning of a line; a line break becomes "<br>" inside a table cell. */
-static void
-md_append_escaped (GString *out, const char *text, gboolean in_cell)
+typedef enum
 {
-  gboolean line_start = TRUE;
+  MD_INLINE = 0,          /* after other text on its line: a heading's, a label's, a cell's */
+  MD_LINE_START = 1 << 0, /* escape what would start a block: a list, a heading */
+  MD_ONE_LINE = 1 << 1,   /* line breaks become "<br>": a list item, a table cell */
+} MdEscape;
+
+/* User text as literal Markdown: inline specials are escaped, and so is what would start a
+ * block at the beginning of a line. */
+static void
+md_append_escaped (GString *out, const char *text, MdEscape how)
+{
+  gboolean line_start = (how & MD_LINE_START) != 0;
 
   for (const char *p = text; *p != '\0'; p++)
     {
@@ -885,8 +893,8 @@ md_append_escaped (GString *out, const char *text, gboolean in_cell)
           if (*p == '\0')
             break;
         }
-      line_start = *p == '\n';
-      if (*p == '\n' && in_cell)
+      line_start = *p == '\n' && !(how & MD_ONE_LINE);
+      if (*p == '\n' && (how & MD_ONE_LINE))
         g_string_append (out, "<br>");
       else if (*p == '\r')
         line_start = TRUE;
@@ -914,7 +922,7 @@ md_heading_line (MdSink *self, guint level, const char *text)
   for (guint i = 0; i < level; i++)
     g_string_append_c (self->out, '#');
   g_string_append_c (self->out, ' ');
-  md_append_escaped (self->out, text, TRUE);
+  md_append_escaped (self->out, text, MD_ONE_LINE);
   g_string_append_c (self->out, '\n');
 }
 
@@ -925,9 +933,9 @@ md_label_value (Sink *sink, const char *label, const char *value)
 
   md_begin_block (self, TRUE);
   g_string_append (self->out, "- **");
-  md_append_escaped (self->out, label, TRUE);
+  md_append_escaped (self->out, label, MD_ONE_LINE);
   g_string_append (self->out, ":** ");
-  md_append_escaped (self->out, value, TRUE);
+  md_append_escaped (self->out, value, MD_ONE_LINE);
   g_string_append_c (self->out, '\n');
 }
 
@@ -939,7 +947,7 @@ md_cover (Sink *sink, const Cover *cover)
   md_heading_line (self, 1, cover->title);
   md_begin_block (self, FALSE);
   g_string_append (self->out, "**");
-  md_append_escaped (self->out, cover->subtitle, TRUE);
+  md_append_escaped (self->out, cover->subtitle, MD_ONE_LINE);
   g_string_append (self->out, "**\n");
   for (guint i = 0; i + 1 < cover->facts->len; i += 2)
     md_label_value (sink, g_ptr_array_index (cover->facts, i),
@@ -970,7 +978,8 @@ md_text (Sink *sink, TextKind kind, const char *text)
       if (kind == TEXT_QUOTE)
         g_string_append (self->out, "> ");
       g_string_append (self->out, wraps[kind]);
-      md_append_escaped (self->out, g_strstrip (lines[i]), FALSE);
+      md_append_escaped (self->out, g_strstrip (lines[i]),
+                         kind == TEXT_BODY ? MD_LINE_START : MD_INLINE);
       g_string_append (self->out, wraps[kind]);
       /* Two spaces keep the author's line break. */
       g_string_append (self->out, lines[i + 1] != NULL ? "  \n" : "\n");
@@ -984,7 +993,7 @@ md_list_item (Sink *sink, const char *text)
 
   md_begin_block (self, TRUE);
   g_string_append (self->out, "- ");
-  md_append_escaped (self->out, text, TRUE);
+  md_append_escaped (self->out, text, MD_LINE_START | MD_ONE_LINE);
   g_string_append_c (self->out, '\n');
 }
 
@@ -995,7 +1004,7 @@ md_row (MdSink *self, guint n, const char *const *texts)
   for (guint i = 0; i < n; i++)
     {
       g_string_append_c (self->out, ' ');
-      md_append_escaped (self->out, texts[i] != NULL ? texts[i] : "", TRUE);
+      md_append_escaped (self->out, texts[i] != NULL ? texts[i] : "", MD_ONE_LINE);
       g_string_append (self->out, " |");
     }
   g_string_append_c (self->out, '\n');
@@ -1478,22 +1487,39 @@ walk_matrix (Walk *w)
 
 /* Sustainability check -------------------------------------------------------------------- */
 
+/* "+0.8", "−1", "0": with a true minus sign, as printed matter has it. */
+static char *
+format_score (double score, const char *format)
+{
+  g_autofree char *digits = g_strdup_printf (format, fabs (score));
+
+  if (g_str_equal (digits, "0") || g_str_equal (digits, "0.0") || g_str_equal (digits, "0,0"))
+    return g_strdup ("0");
+  return g_strconcat (score < 0 ? "−" : "+", digits, NULL);
+}
+
 static char *
 describe_dimension (const WerkDimensionSummary *d)
 {
+  g_autofree char *mean = NULL;
+  g_autofree char *min = NULL;
   g_autofree char *summary = NULL;
 
   if (d->n_criteria == 0)
     return g_strdup ("–");
+  if (d->n_rated == 0)
+    return g_strdup (_ ("not rated yet"));
+  mean = format_score (d->mean, "%.1f");
+  min = format_score (d->min, "%.0f");
   if (d->n_relevant > 0)
     /* Translators: a dimension's mean score and lowest score, e.g. "Ø +0.8, lowest −1" */
-    summary = g_strdup_printf (_ ("Ø %+.1f, lowest %+d"), d->mean, d->min);
-  else if (d->n_rated == d->n_criteria)
+    summary = g_strdup_printf (_ ("Ø %s, lowest %s"), mean, min);
+  else
     summary = g_strdup (_ ("not relevant"));
   if (d->n_rated == d->n_criteria)
     return g_steal_pointer (&summary);
-  return g_strdup_printf (_ ("%s%s%u of %u rated"), summary ? summary : "", summary ? "\n" : "",
-                          d->n_rated, d->n_criteria);
+  /* Translators: a dimension summary, then how far its rating got: "Ø +1.0\n2 of 4 rated" */
+  return g_strdup_printf (_ ("%s\n%u of %u rated"), summary, d->n_rated, d->n_criteria);
 }
 
 static CellLook
