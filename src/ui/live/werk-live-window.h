@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (WerkLiveWindow, werk_live_window, WERK, LIVE_WINDOW, AdwApplicationWindow)
 
 /* The facilitator's window for running @workshop of @store from its first agenda item. */
-WerkLiveWindow *werk_live_window_new (GtkApplication *app, WerkStore *store, WerkWorkshop *workshop);
+WerkLiveWindow *werk_live_window_new (GtkApplication *app, WerkStore *store,
+                                      WerkWorkshop *workshop);
 
 G_END_DECLS

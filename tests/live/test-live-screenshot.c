@@ -1,0 +1,84 @@
+/* test-live-screenshot.c: PNGs of the live window and the presenter window, to look at.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "live-test-util.h"
+#include "werk-live-collect-page.h"
+#include "werk-live-voting-page.h"
+
+static void
+shoot (GtkWidget *widget, const char *name)
+{
+  g_autofree char *path = NULL;
+
+  live_test_wait (400);
+  path = live_save_png (widget, name);
+  g_test_message ("wrote %s", path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+static void
+go (LiveFixture *f, WerkAgendaKind kind)
+{
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "live.goto", "i",
+                              live_agenda_index (f, kind));
+}
+
+static void
+test_screenshots (LiveFixture *f, gconstpointer data)
+{
+  GtkWidget *voting = _werk_live_window_get_page (f->window, WERK_AGENDA_VOTING);
+  GtkWidget *presenter;
+  WerkRecord *app, *wlan, *petra;
+
+  /* Twelve minutes into the impulse talks, which run over. */
+  live_test_clock_set (16, 2, 0);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "timer.toggle", NULL);
+  live_test_clock_set (16, 35, 12);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "live.present", "i", -1);
+  presenter = GTK_WIDGET (_werk_live_window_get_presenter (f->window));
+  gtk_window_set_default_size (GTK_WINDOW (presenter), 1280, 720);
+  _werk_live_window_tick (f->window);
+  shoot (GTK_WIDGET (f->window), "live-window-impulse.png");
+  shoot (presenter, "presenter-impulse.png");
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "live.next", NULL);
+  werk_live_collect_page_add (
+      WERK_LIVE_COLLECT_PAGE (_werk_live_window_get_page (f->window, WERK_AGENDA_COLLECT)),
+      "Fachkräftemangel in der Verwaltung");
+  live_test_clock_advance (600);
+  _werk_live_window_tick (f->window);
+  shoot (GTK_WIDGET (f->window), "live-window-collect.png");
+  shoot (presenter, "presenter-collect.png");
+
+  go (f, WERK_AGENDA_CLUSTER);
+  shoot (GTK_WIDGET (f->window), "live-window-cluster.png");
+
+  go (f, WERK_AGENDA_MEASURES);
+  shoot (GTK_WIDGET (f->window), "live-window-measures.png");
+
+  go (f, WERK_AGENDA_VOTING);
+  gtk_widget_activate_action (voting, "vote.new-round", "s", "measures");
+  app = live_find (f->store, WERK_KIND_MEASURE, NULL, "Stadt-App");
+  wlan = live_find (f->store, WERK_KIND_MEASURE, NULL, "WLAN in Schulen");
+  petra = live_find (f->store, WERK_KIND_PARTICIPANT, WERK_RECORD (f->workshop), "Petra Lang");
+  gtk_widget_activate_action (voting, "vote.set-tally", "(si)", werk_record_get_id (app), 14);
+  gtk_widget_activate_action (voting, "vote.set-tally", "(si)", werk_record_get_id (wlan), 9);
+  gtk_widget_activate_action (voting, "vote.select-participant", "s", werk_record_get_id (petra));
+  gtk_widget_activate_action (voting, "vote.step-ballot", "(si)", werk_record_get_id (wlan), 1);
+  shoot (GTK_WIDGET (f->window), "live-window-voting.png");
+  shoot (presenter, "presenter-voting-open.png");
+  gtk_widget_activate_action (voting, "vote.reveal", NULL);
+  shoot (GTK_WIDGET (f->window), "live-window-voting-revealed.png");
+  shoot (presenter, "presenter-voting-revealed.png");
+}
+
+int
+main (int argc, char *argv[])
+{
+  live_test_init (&argc, &argv);
+
+  g_test_add ("/live/screenshots", LiveFixture, NULL, live_fixture_set_up, test_screenshots,
+              live_fixture_tear_down);
+  return g_test_run ();
+}
