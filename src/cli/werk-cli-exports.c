@@ -5,6 +5,8 @@
 #include <glib/gi18n.h>
 
 #include "werk-cli-exports.h"
+#include "werk-framework.h"
+#include "werk-measures-csv.h"
 
 /* Until a document's export exists, say so and write nothing: never a fake file. */
 static gboolean
@@ -28,9 +30,9 @@ werk_cli_export (WerkStore *store,
     case WERK_CLI_PROTOCOL:
       return not_available (error); /* protocol */
     case WERK_CLI_FRAMEWORK:
-      return not_available (error); /* framework */
+      return werk_framework_export_file (store, output, with_dropped, error); /* framework */
     case WERK_CLI_MEASURES:
-      return not_available (error); /* measures */
+      return werk_measures_csv_export_file (store, output, error); /* measures */
     case WERK_CLI_SUSTAINABILITY:
       return not_available (error); /* sustainability */
     default:
