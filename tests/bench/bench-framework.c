@@ -2,6 +2,7 @@
  * Markdown, beside what a user would otherwise do (LibreOffice, pandoc).
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include <glib/gstdio.h>
+#include <locale.h>
 
 #include "werk-framework.h"
 #include "werk-measures-csv.h"
@@ -276,6 +277,9 @@ main (void)
   const char *pandoc[] = { "pandoc", md, "-o", pandoc_odt, NULL };
   double t_pdf, t_odt, t_md, t_csv;
   gint64 start;
+
+  /* For g_print's ✓ and ✗ in a UTF-8 terminal. */
+  setlocale (LC_ALL, "");
 
   store = werk_json_import (json, base, file, &error);
   if (store == NULL)
