@@ -508,6 +508,7 @@ typedef struct
   void (*table_row) (Sink *sink, const Cell *cells, gboolean total);
   void (*table_end) (Sink *sink);
   void (*page_break) (Sink *sink);
+  void (*keep_lines) (Sink *sink, guint n_lines); /* on one page if they fit on an empty one */
   gboolean (*save) (Sink *sink, const char *path, GError **error);
   void (*free) (Sink *sink);
 } SinkOps;
@@ -525,6 +526,12 @@ sink_free (Sink *sink)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Sink, sink_free)
+
+/* Pages are the word processor's business in ODT, and Markdown has none. */
+static void
+no_keep_lines (Sink *sink, guint n_lines)
+{
+}
 
 static char *
 heading_text (const char *number, const char *text)
@@ -654,6 +661,15 @@ pdf_page_break (Sink *sink)
   werk_pdf_page_break (((PdfSink *) sink)->pdf);
 }
 
+/* A line of body text or a table row, in points: a hint that need not be exact. */
+#define PDF_LINE_HEIGHT 17.0
+
+static void
+pdf_keep_lines (Sink *sink, guint n_lines)
+{
+  werk_pdf_ensure_space (((PdfSink *) sink)->pdf, n_lines * PDF_LINE_HEIGHT);
+}
+
 static gboolean
 pdf_save (Sink *sink, const char *path, GError **error)
 {
@@ -681,6 +697,7 @@ static const SinkOps pdf_ops = {
   .table_row = pdf_table_row,
   .table_end = pdf_table_end,
   .page_break = pdf_page_break,
+  .keep_lines = pdf_keep_lines,
   .save = pdf_save,
   .free = pdf_free,
 };
@@ -823,6 +840,7 @@ static const SinkOps odt_ops = {
   .table_row = odt_table_row,
   .table_end = odt_table_end,
   .page_break = odt_page_break,
+  .keep_lines = no_keep_lines,
   .save = odt_save,
   .free = odt_free,
 };
@@ -1076,6 +1094,7 @@ static const SinkOps md_ops = {
   .table_row = md_table_row,
   .table_end = md_table_end,
   .page_break = md_page_break,
+  .keep_lines = no_keep_lines,
   .save = md_save,
   .free = md_free,
 };
@@ -1196,8 +1215,8 @@ walk_cover (Walk *w, GDateTime *date)
 
   add_fact (facts, _ ("Municipality"), municipality);
   add_fact (facts, _ ("Region"), werk_record_get_string (process, "region"));
-  add_fact (facts, g_dngettext (GETTEXT_PACKAGE, "Workshop", "Workshops", w->o->workshops->len),
-            workshops);
+  /* Translators: the workshops a framework grew out of, on its title page */
+  add_fact (facts, _ ("Based on"), workshops);
   /* Translators: the date this document reflects, "Stand" in German */
   add_fact (facts, _ ("As of"), as_of);
   w->sink->ops->cover (w->sink, &cover);
@@ -1583,7 +1602,7 @@ static void
 walk_sustainability (Walk *w)
 {
   GListModel *criteria = werk_store_get_list (w->o->store, WERK_KIND_CRITERION, NULL);
-  static const double widths[] = { 0.75, 2.4, 1.25, 1.25, 1.25, 1.3 };
+  static const double widths[] = { 0.7, 2.0, 1.35, 1.35, 1.35, 1.5 };
   const char *header[] = { _ ("No."),
                            _ ("Measure"),
                            werk_enum_label (WERK_TYPE_DIMENSION, WERK_DIMENSION_ECOLOGICAL),
@@ -1652,13 +1671,18 @@ walk_groups (Walk *w, WerkWorkshop *workshop)
 {
   static const double widths[] = { 3, 1 };
   const char *header[] = { _ ("Group"), _ ("Participants"), NULL };
-  guint total = 0;
+  guint total = 0, n_groups = 0;
   Cell cells[2];
 
   for (int g = 0; g < WERK_N_GROUPS; g++)
-    total += werk_workshop_get_group_count (workshop, g);
+    {
+      total += werk_workshop_get_group_count (workshop, g);
+      n_groups += werk_workshop_get_group_count (workshop, g) > 0;
+    }
   if (total == 0)
     return;
+  /* The label, the header, the groups and the total. */
+  w->sink->ops->keep_lines (w->sink, n_groups + 3);
   text (w, TEXT_LABEL, _ ("Participants by group"));
   table_begin (w, 2, widths, header);
   for (int g = 0; g < WERK_N_GROUPS; g++)

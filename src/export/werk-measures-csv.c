@@ -52,7 +52,7 @@ build_csv (WerkStore *store)
   g_autoptr (GPtrArray) entries = werk_framework_list_measures (store, TRUE);
   const char *header[] = {
     _ ("No."), _ ("Measure"), _ ("Field of action"), _ ("Goals"), _ ("Owner"), _ ("Partners"),
-    _ ("Due"), _ ("Status"),  _ ("Workshop"),        _ ("Dots"),  _ ("Rank"),  NULL,
+    _ ("Due"), _ ("Status"),  _ ("Origin"),          _ ("Dots"),  _ ("Rank"),  NULL,
   };
 
   /* German spreadsheets split on ';' and need the BOM to read UTF-8: that is werk_csv_new's
