@@ -7,6 +7,7 @@
 #include "werk-cli-exports.h"
 #include "werk-framework.h"
 #include "werk-measures-csv.h"
+#include "werk-protocol.h"
 
 /* Until a document's export exists, say so and write nothing: never a fake file. */
 static gboolean
@@ -28,7 +29,7 @@ werk_cli_export (WerkStore *store,
   switch (document)
     {
     case WERK_CLI_PROTOCOL:
-      return not_available (error); /* protocol */
+      return werk_protocol_export_file (store, workshop_id, output, error); /* protocol */
     case WERK_CLI_FRAMEWORK:
       return werk_framework_export_file (store, output, with_dropped, error); /* framework */
     case WERK_CLI_MEASURES:
