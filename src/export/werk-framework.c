@@ -160,7 +160,7 @@ typedef struct
   GPtrArray *workshops;  /* by date */
   GPtrArray *fields;     /* FieldNode; a last one with field NULL if needed */
   GPtrArray *core_goals; /* WerkGoal */
-  GPtrArray *entries;    /* WerkFrameworkEntry, in document order */
+  GPtrArray *entries;    /* WerkFrameworkEntry, in document order, once numbered */
   GHashTable *field_nodes;
   GHashTable *goal_nodes;
   GHashTable *priorities;
@@ -293,7 +293,6 @@ place_measure (Outline *o, WerkRecord *measure)
   entry->goal = gnode != NULL ? gnode->goal : NULL;
   if (priority != NULL)
     entry->priority = *priority;
-  g_ptr_array_add (o->entries, entry);
 
   if (gnode == NULL)
     {
@@ -389,6 +388,7 @@ describe_goals (Outline *o, WerkRecord *measure)
   return g_strjoinv (", ", (char **) names->pdata);
 }
 
+/* Numbers the nodes and collects the entries, which the nodes only borrow, in document order. */
 static void
 number_outline (Outline *o)
 {
@@ -401,9 +401,6 @@ number_outline (Outline *o)
       WerkFrameworkEntry *entry = g_ptr_array_index (ordered, i);
       entry->goals = describe_goals (o, WERK_RECORD (entry->measure));
     }
-  /* The placement order gave way to the document order; the entries move over. */
-  g_ptr_array_set_free_func (o->entries, NULL);
-  g_ptr_array_unref (o->entries);
   o->entries = ordered;
 }
 
@@ -419,7 +416,6 @@ outline_new (WerkStore *store, gboolean with_dropped)
   o->workshops = workshops_by_date (store);
   o->fields = g_ptr_array_new_with_free_func (field_node_free);
   o->core_goals = g_ptr_array_new ();
-  o->entries = g_ptr_array_new_with_free_func (entry_free);
   o->field_nodes = g_hash_table_new (NULL, NULL);
   o->goal_nodes = g_hash_table_new (NULL, NULL);
   o->priorities = collect_priorities (store, o->workshops);
