@@ -9,6 +9,8 @@
 #include "werk-vote-chart.h"
 
 static GDateTime *test_now;
+/* One application for all tests of a process: it stays exported on the bus once registered. */
+static GtkApplication *test_app;
 
 static GDateTime *
 test_clock (void)
@@ -39,6 +41,20 @@ live_test_init (int *argc, char ***argv)
   adw_init ();
   live_test_clock_set (15, 50, 0);
   werk_live_set_clock (test_clock);
+}
+
+static GtkApplication *
+application (void)
+{
+  g_autoptr (GError) error = NULL;
+
+  if (test_app)
+    return test_app;
+  test_app = GTK_APPLICATION (
+      adw_application_new ("app.werkstatt.WerkstattTest", G_APPLICATION_NON_UNIQUE));
+  g_application_register (G_APPLICATION (test_app), NULL, &error);
+  g_assert_no_error (error);
+  return test_app;
 }
 
 static WerkRecord *
@@ -121,10 +137,7 @@ live_fixture_set_up (LiveFixture *f, gconstpointer data)
   g_assert_no_error (error);
   fill_workshop (f);
 
-  f->app = GTK_APPLICATION (
-      adw_application_new ("app.werkstatt.WerkstattTest", G_APPLICATION_NON_UNIQUE));
-  g_application_register (G_APPLICATION (f->app), NULL, &error);
-  g_assert_no_error (error);
+  f->app = application ();
   f->window = werk_live_window_new (f->app, f->store, f->workshop);
   gtk_window_present (GTK_WINDOW (f->window));
   live_test_wait (300);
@@ -142,7 +155,6 @@ live_fixture_tear_down (LiveFixture *f, gconstpointer data)
   if (f->store)
     werk_store_close (f->store);
   g_clear_object (&f->store);
-  g_clear_object (&f->app);
   g_remove (wal);
   g_remove (shm);
   g_remove (f->path);
@@ -261,4 +273,48 @@ live_save_png (GtkWidget *widget, const char *name)
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
   return path;
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget, GType type, guint *nth)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && (*nth)-- == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type, nth);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+live_find_widget (GtkWidget *root, GType type, guint nth)
+{
+  GtkWidget *found = find_widget (root, type, &nth);
+
+  g_assert_nonnull (found);
+  return found;
+}
+
+gboolean
+live_send_key (GtkWidget *widget, guint keyval, GdkModifierType state)
+{
+  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
+  guint n = g_list_model_get_n_items (controllers);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
+      gboolean handled = FALSE;
+
+      if (!GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        continue;
+      g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+      if (handled)
+        return TRUE;
+    }
+  return FALSE;
 }

@@ -39,6 +39,11 @@ int live_agenda_index (LiveFixture *f, WerkAgendaKind kind);
 void live_test_wait (guint ms);
 /* All visible text of the labels under @widget, one per line. */
 char *live_collect_labels (GtkWidget *widget);
+/* The @nth widget of @type under @root, depth first. */
+GtkWidget *live_find_widget (GtkWidget *root, GType type, guint nth);
+/* Hands a key press to the key controllers of @widget, as GTK would; TRUE if one took it. */
+gboolean live_send_key (GtkWidget *widget, guint keyval, GdkModifierType state);
+
 /* Renders @widget to a PNG in the build folder of the tests; returns the path. */
 char *live_save_png (GtkWidget *widget, const char *name);
 

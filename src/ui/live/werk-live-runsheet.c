@@ -19,12 +19,13 @@
 #define FONT   "DejaVu Sans"
 
 /* Column left edges and widths of the table, in points. */
-static const double col_x[] = { MARGIN, MARGIN + 72, MARGIN + 300, MARGIN + 372, MARGIN + 462 };
-static const double col_w[] = { 68, 222, 68, 86, 33 };
+static const double col_x[] = { MARGIN, MARGIN + 90, MARGIN + 272, MARGIN + 340, MARGIN + 462 };
+static const double col_w[] = { 86, 176, 64, 118, 33 };
 
 typedef struct
 {
   cairo_t *cr;
+  PangoContext *pango;
   double y;
   int page;
 } Sheet;
@@ -33,7 +34,7 @@ static double
 show (Sheet *sheet, const char *text, double x, double width, double size, gboolean bold,
       double grey, PangoAlignment align)
 {
-  g_autoptr (PangoLayout) layout = pango_cairo_create_layout (sheet->cr);
+  g_autoptr (PangoLayout) layout = pango_layout_new (sheet->pango);
   g_autofree char *font = g_strdup_printf ("%s %s %.1f", FONT, bold ? "Bold" : "", size);
   PangoFontDescription *desc = pango_font_description_from_string (font);
   int h;
@@ -68,7 +69,7 @@ footer (Sheet *sheet)
   double y = sheet->y;
 
   sheet->y = PAGE_H - MARGIN + 12;
-  show (sheet, page, MARGIN, PAGE_W - 2 * MARGIN, 8, FALSE, 0.4, PANGO_ALIGN_RIGHT);
+  show (sheet, page, MARGIN, PAGE_W - 2 * MARGIN, 9, FALSE, 0.4, PANGO_ALIGN_RIGHT);
   sheet->y = y;
 }
 
@@ -79,7 +80,7 @@ table_header (Sheet *sheet)
   double h = 0;
 
   for (guint i = 0; i < G_N_ELEMENTS (heads); i++)
-    h = MAX (h, show (sheet, heads[i], col_x[i], col_w[i], 9, TRUE, 0.0,
+    h = MAX (h, show (sheet, heads[i], col_x[i], col_w[i], 10, TRUE, 0.0,
                       i == 4 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT));
   sheet->y += h + 4;
   rule (sheet, 0.8);
@@ -108,16 +109,16 @@ heading (Sheet *sheet, WerkAgenda *agenda)
   const char *location = werk_record_get_string (workshop, "location");
   g_autoptr (GString) line = g_string_new (date);
 
-  sheet->y += show (sheet, _ ("Run-Sheet"), MARGIN, PAGE_W - 2 * MARGIN, 18, TRUE, 0, 0) + 4;
+  sheet->y += show (sheet, _ ("Run-Sheet"), MARGIN, PAGE_W - 2 * MARGIN, 22, TRUE, 0, 0) + 4;
   sheet->y +=
-      show (sheet, werk_record_get_label (workshop), MARGIN, PAGE_W - 2 * MARGIN, 13, FALSE, 0, 0) +
+      show (sheet, werk_record_get_label (workshop), MARGIN, PAGE_W - 2 * MARGIN, 15, FALSE, 0, 0) +
       4;
   if (start)
     g_string_append_printf (line, "%s%s–%s", line->len ? ", " : "", start, end ? end : "");
   if (location && *location)
     g_string_append_printf (line, "%s%s", line->len ? ", " : "", location);
   if (line->len)
-    sheet->y += show (sheet, line->str, MARGIN, PAGE_W - 2 * MARGIN, 10, FALSE, 0.3, 0);
+    sheet->y += show (sheet, line->str, MARGIN, PAGE_W - 2 * MARGIN, 11, FALSE, 0.3, 0);
   sheet->y += 18;
 }
 
@@ -137,16 +138,16 @@ agenda_row (Sheet *sheet, WerkAgenda *agenda, guint index)
 
   new_page_if_needed (sheet, 40);
   y = sheet->y;
-  h = MAX (h, show (sheet, times, col_x[0], col_w[0], 10, TRUE, 0, 0));
-  h = MAX (h, show (sheet, werk_record_get_label (item), col_x[1], col_w[1], 10, TRUE, 0, 0));
-  h = MAX (h, show (sheet, kind, col_x[2], col_w[2], 9, FALSE, 0.3, 0));
-  h = MAX (h, show (sheet, werk_record_get_string (item, "speaker"), col_x[3], col_w[3], 9, FALSE,
+  h = MAX (h, show (sheet, times, col_x[0], col_w[0], 11, TRUE, 0, 0));
+  h = MAX (h, show (sheet, werk_record_get_label (item), col_x[1], col_w[1], 11, TRUE, 0, 0));
+  h = MAX (h, show (sheet, kind, col_x[2], col_w[2], 10, FALSE, 0.3, 0));
+  h = MAX (h, show (sheet, werk_record_get_string (item, "speaker"), col_x[3], col_w[3], 10, FALSE,
                     0.1, 0));
-  h = MAX (h, show (sheet, minutes, col_x[4], col_w[4], 10, FALSE, 0, PANGO_ALIGN_RIGHT));
+  h = MAX (h, show (sheet, minutes, col_x[4], col_w[4], 11, FALSE, 0, PANGO_ALIGN_RIGHT));
   if (notes && *notes)
     {
       sheet->y = y + h + 2;
-      h += 2 + show (sheet, notes, col_x[1], col_w[1], 8.5, FALSE, 0.35, 0);
+      h += 2 + show (sheet, notes, col_x[1], col_w[1], 9.5, FALSE, 0.35, 0);
     }
   sheet->y = y + h + 6;
   rule (sheet, 0.3);
@@ -162,17 +163,20 @@ summary (Sheet *sheet, WerkAgenda *agenda)
 
   new_page_if_needed (sheet, 30);
   sheet->y += 4;
-  show (sheet, line, MARGIN, PAGE_W - 2 * MARGIN, 10, TRUE, 0, 0);
+  show (sheet, line, MARGIN, PAGE_W - 2 * MARGIN, 11, TRUE, 0, 0);
 }
 
 static gboolean
 draw (WerkAgenda *agenda, const char *path, GError **error)
 {
   cairo_surface_t *surface = cairo_pdf_surface_create (path, PAGE_W, PAGE_H);
-  Sheet sheet = { cairo_create (surface), MARGIN, 1 };
+  Sheet sheet = { cairo_create (surface), NULL, MARGIN, 1 };
   WerkRecord *workshop = WERK_RECORD (werk_agenda_get_workshop (agenda));
   cairo_status_t status;
 
+  sheet.pango = pango_cairo_create_context (sheet.cr);
+  /* Sizes are PDF points: one point per unit, not the screen's 96 dpi. */
+  pango_cairo_context_set_resolution (sheet.pango, 72);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE,
                                   werk_record_get_label (workshop));
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Werkstatt");
@@ -183,6 +187,7 @@ draw (WerkAgenda *agenda, const char *path, GError **error)
   summary (&sheet, agenda);
   footer (&sheet);
   cairo_show_page (sheet.cr);
+  g_object_unref (sheet.pango);
   cairo_destroy (sheet.cr);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);

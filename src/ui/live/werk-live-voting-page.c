@@ -151,6 +151,8 @@ set_tally (WerkLiveVotingPage *self, WerkRecord *item, gint64 dots)
       report (self, error);
       return FALSE;
     }
+  /* Counting is fast: show each dot at once rather than when the main loop idles. */
+  werk_live_watch_flush (self->watch);
   return TRUE;
 }
 
@@ -171,6 +173,7 @@ set_ballot (WerkLiveVotingPage *self, WerkRecord *item, gint64 dots)
       report (self, error);
       return FALSE;
     }
+  werk_live_watch_flush (self->watch);
   return TRUE;
 }
 
@@ -671,6 +674,7 @@ tally_action (GtkWidget *widget, const char *name, GVariant *param)
     return;
   if (g_str_equal (name, "vote.step-tally"))
     dots += tally_of (self, item);
+  gtk_stack_set_visible_child_name (self->entry_stack, "tallies");
   set_tally (self, item, dots);
 }
 
@@ -693,6 +697,7 @@ ballot_action (GtkWidget *widget, const char *name, GVariant *param)
 static void
 select_participant (WerkLiveVotingPage *self, WerkRecord *participant)
 {
+  gtk_stack_set_visible_child_name (self->entry_stack, "ballots");
   gtk_drop_down_set_selected (self->participant_dropdown,
                               index_in (self->participants, participant));
 }
