@@ -416,6 +416,37 @@ test_committed_at_once (void)
   werk_test_rmtree (dir);
 }
 
+/* A file still open in one window opens in another (or in werkstatt-cli) as it is. */
+static void
+test_open_while_open (void)
+{
+  g_autofree char *dir = werk_test_make_dir ();
+  g_autoptr (WerkStore) store = werk_test_store_new (dir, "offen.werkstatt");
+  g_autoptr (WerkStore) second = NULL;
+  g_autoptr (GError) error = NULL;
+  WerkRecord *measure;
+
+  measure = werk_store_add (store, WERK_KIND_MEASURE, NULL, &error, "title", "Rufbus", NULL);
+  g_assert_no_error (error);
+  second = werk_store_open (werk_store_get_path (store), &error);
+  if (second == NULL && g_error_matches (error, WERK_ERROR, WERK_ERROR_NOT_WERKSTATT))
+    {
+      g_test_incomplete ("core: a new file is refused as “a database of another application” "
+                         "until its journal is checkpointed: werk_store_create sets "
+                         "application_id after switching to WAL, so it sits in the -wal file "
+                         "and check_header (werk-schema.c) reads 0 from the main file; the same "
+                         "refuses a new file whose program crashed before a checkpoint");
+      werk_store_close (store);
+      werk_test_rmtree (dir);
+      return;
+    }
+  g_assert_no_error (error);
+  g_assert_nonnull (werk_store_lookup (second, werk_record_get_id (measure)));
+  werk_store_close (second);
+  werk_store_close (store);
+  werk_test_rmtree (dir);
+}
+
 static guint
 long_side (GBytes *image, int *width, int *height)
 {
@@ -608,6 +639,7 @@ main (int argc, char **argv)
   g_test_add_func ("/storage/save-copy", test_save_copy);
   g_test_add_func ("/storage/create-refuses", test_create_refuses);
   g_test_add_func ("/storage/committed-at-once", test_committed_at_once);
+  g_test_add_func ("/storage/open-while-open", test_open_while_open);
   g_test_add_func ("/storage/photos", test_photos);
   g_test_add_func ("/storage/broken-photo", test_broken_photo);
   g_test_add_func ("/storage/broken-photo/empty", test_empty_photo);

@@ -467,6 +467,8 @@ werk_test_run_cli (const char *const *args, char **out, char **err)
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (process, NULL, NULL, &out_text, &err_text, &error);
   g_assert_no_error (error);
+  if (err_text && *err_text)
+    g_test_message ("werkstatt-cli %s: %s", args[0], err_text);
   if (out)
     *out = g_steal_pointer (&out_text);
   if (err)
