@@ -373,6 +373,46 @@ test_demo (Fixture *f, gconstpointer data)
     }
 }
 
+/* Every page that holds a photo is landscape, one photo each. */
+static void
+test_demo_landscape (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *file = path_in (f, "demo.werkstatt");
+  g_autofree char *pdf = path_in (f, "konz.pdf");
+  g_autofree char *list = NULL, *sizes = NULL, *text = NULL, *last = NULL;
+  g_autoptr (WerkStore) store = NULL;
+  g_auto (GStrv) lines = NULL;
+  WerkProtocolOptions options;
+  guint n_images = 0, previous = 0;
+
+  if (!have_tools ())
+    return;
+  store = werk_demo_create (file, &error);
+  g_assert_no_error (error);
+  werk_protocol_options_init (&options);
+  options.photo_layout = WERK_PROTOCOL_PHOTOS_LANDSCAPE;
+  export_ok (store, "w-konz", &options, pdf);
+  assert_valid_pdf (pdf);
+  text = pdf_text (pdf);
+  assert_results_shown (store, werk_store_lookup (store, "w-konz"), text);
+
+  last = g_strdup_printf ("%u", count_pages (pdf));
+  sizes = run ((const char *[]){ "pdfinfo", "-f", "1", "-l", last, pdf, NULL });
+  list = run ((const char *[]){ "pdfimages", "-list", pdf, NULL });
+  lines = g_strsplit (list, "\n", -1);
+  for (guint i = 2; lines[i] != NULL && *lines[i] != '\0'; i++, n_images++)
+    {
+      guint page = (guint) g_ascii_strtoull (lines[i], NULL, 10);
+      g_autofree char *pattern = g_strdup_printf ("^Page\\s+%u size:\\s+841.89 x 595.276", page);
+
+      g_assert_cmpuint (page, >, previous);
+      g_assert_true (g_regex_match_simple (pattern, sizes, G_REGEX_MULTILINE, 0));
+      previous = page;
+    }
+  g_assert_cmpuint (n_images, ==, 2); /* the third photo has no consent */
+}
+
 /* Document info and bookmarks */
 
 static void
@@ -914,6 +954,7 @@ main (int argc, char **argv)
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/protocol/demo", test_demo);
+  ADD ("/protocol/demo-landscape", test_demo_landscape);
   ADD ("/protocol/metadata", test_metadata);
   ADD ("/protocol/nasty-text", test_nasty_text);
   ADD ("/protocol/revealed-round", test_revealed_round);

@@ -98,13 +98,22 @@ format_clock (GDateTime *time)
   return time != NULL ? g_date_time_format (time, "%H:%M") : NULL;
 }
 
-/* "16:00–19:30" ("16:00–19:30 Uhr" in German); an open end gives "16:00–". */
+/* "16:00–16:10": a span in a table; an open end gives "16:00–". */
 static char *
 format_span (const char *from, const char *to)
 {
   if (!is_set (from))
     return g_strdup ("");
-  /* Translators: a span of clock times, e.g. "16:00–19:30 Uhr" in German */
+  return g_strdup_printf ("%s–%s", from, is_set (to) ? to : "");
+}
+
+/* "16:00–19:30" as a time of day in text ("16:00–19:30 Uhr" in German). */
+static char *
+format_time_of_day (const char *from, const char *to)
+{
+  if (!is_set (from))
+    return g_strdup ("");
+  /* Translators: the time of a workshop, e.g. "16:00–19:30 Uhr" in German */
   return g_strdup_printf (_ ("%s–%s"), from, is_set (to) ? to : "");
 }
 
@@ -350,7 +359,7 @@ add_cover_facts (Protocol *p)
 {
   WerkRecord *w = WERK_RECORD (p->workshop);
   g_autofree char *date = workshop_date (p), *names = facilitators (p);
-  g_autofree char *time = format_span (text_of (w, "start"), text_of (w, "end"));
+  g_autofree char *time = format_time_of_day (text_of (w, "start"), text_of (w, "end"));
   guint by_group[WERK_N_GROUPS] = { 0 };
   guint total = participants_total (p, by_group), in_groups = 0;
   g_autofree char *count = g_strdup_printf ("%u", total);
@@ -497,12 +506,12 @@ add_agenda (Protocol *p)
   if (c.planned)
     {
       columns[n] = (WerkPdfColumn){ 17, WERK_PDF_ALIGN_LEFT };
-      header[n++] = _ ("Planned");
+      header[n++] = _ ("Planned time");
     }
   if (c.actual)
     {
       columns[n] = (WerkPdfColumn){ 17, WERK_PDF_ALIGN_LEFT };
-      header[n++] = _ ("Actual");
+      header[n++] = _ ("Actual time");
     }
   columns[n] = (WerkPdfColumn){ c.actual ? 54 : 71, WERK_PDF_ALIGN_LEFT };
   header[n++] = _ ("Agenda item");
@@ -551,7 +560,7 @@ add_challenges (Protocol *p)
 
   if (p->challenges->len == 0)
     return;
-  intro = g_strdup_printf (ngettext ("One challenge was collected.",
+  intro = g_strdup_printf (ngettext ("%u challenge was collected.",
                                      "%u challenges were collected, by field of action.",
                                      p->challenges->len),
                            p->challenges->len);
@@ -664,7 +673,7 @@ add_measure (Protocol *p, WerkRecord *m)
   key_value (p, _ ("Due"), due);
   key_value (p, _ ("Status"),
              werk_enum_label (WERK_TYPE_MEASURE_STATUS, (int) werk_record_get_int (m, "status")));
-  key_value (p, _ ("Worked out at"), table != NULL ? label_of (table) : NULL);
+  key_value (p, _ ("Worked out at table"), table != NULL ? label_of (table) : NULL);
   werk_pdf_space (p->pdf, 6);
 }
 
@@ -1142,7 +1151,7 @@ photo_height (Protocol *p, gboolean least)
 
   werk_pdf_get_content_rect (p->pdf, &area);
   nominal = landscape ? area.height : (area.height - PHOTO_GAP) / 2;
-  return least ? nominal * (landscape ? 0.6 : 0.8) : nominal;
+  return least ? nominal * (landscape ? 0.75 : 0.8) : nominal;
 }
 
 /* The box for the next photo: the rest of a landscape page, or half a portrait page (a little
