@@ -91,6 +91,17 @@ werk_test_store_new (const char *dir, const char *name)
 }
 
 void
+werk_test_remove_db (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+}
+
+void
 werk_test_store_free (WerkStore *store)
 {
   if (store == NULL)
@@ -223,6 +234,17 @@ werk_test_fixture_path (const char *name)
   return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
 }
 
+JsonNode *
+werk_test_json_copy (JsonNode *node)
+{
+  g_autofree char *text = json_to_string (node, FALSE);
+  g_autoptr (GError) error = NULL;
+  JsonNode *copy = json_from_string (text, &error);
+
+  g_assert_no_error (error);
+  return copy;
+}
+
 static char *
 werk_test_json_brief (JsonNode *node)
 {
@@ -315,7 +337,8 @@ werk_test_json_steps (const char *path)
   for (guint i = 0; parts[i]; i++)
     {
       char *bracket = strchr (parts[i], '[');
-      WerkTestStep step = { g_strndup (parts[i], bracket ? bracket - parts[i] : -1) };
+      WerkTestStep step = { bracket ? g_strndup (parts[i], bracket - parts[i])
+                                    : g_strdup (parts[i]) };
 
       g_array_append_val (steps, step);
       while (bracket)

@@ -21,6 +21,8 @@ void werk_test_write_file (const char *path, const char *data, gssize length);
 
 /* A new .werkstatt file @name in @dir with an empty process; fails the test on error. */
 WerkStore *werk_test_store_new (const char *dir, const char *name);
+/* Removes a database file with its -wal and -shm companions. */
+void werk_test_remove_db (const char *path);
 /* Closes and unrefs a store (NULL is allowed). */
 void werk_test_store_free (WerkStore *store);
 
@@ -44,6 +46,8 @@ char *werk_test_labels (GListModel *list);
 /* JSON of a file, or of a fixture in tests/fixtures/. */
 JsonNode *werk_test_load_json (const char *path);
 char *werk_test_fixture_path (const char *name);
+/* A deep copy (json_node_copy shares objects and arrays). */
+JsonNode *werk_test_json_copy (JsonNode *node);
 /* NULL when @a and @b are equal key for key, value for value, in the same order; otherwise
  * where they first differ ("measures[2].title: "A" ≠ "B""). */
 char *werk_test_json_diff (JsonNode *a, JsonNode *b);
