@@ -163,6 +163,37 @@ test_expected_before_start (Fixture *f, gconstpointer data)
 }
 
 static void
+test_expected_on_another_day (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GDateTime) day_before = g_date_time_new_local (2026, 4, 27, 18, 0, 0);
+  g_autoptr (GDateTime) weeks_later = g_date_time_new_local (2026, 5, 20, 9, 0, 0);
+
+  /* Preparing the evening before, or looking back later: the plan. */
+  assert_time (werk_agenda_get_expected_finish (f->agenda, day_before), 18, 0, 0);
+  assert_time (werk_agenda_get_expected_finish (f->agenda, weeks_later), 18, 0, 0);
+  assert_time (werk_agenda_get_expected_start (f->agenda, 2, weeks_later), 17, 15, 0);
+}
+
+static void
+test_moved_workshop (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GDateTime) start = g_date_time_new_local (2026, 4, 30, 16, 5, 0);
+  g_autoptr (GDateTime) later = g_date_time_new_local (2026, 4, 30, 16, 20, 0);
+  g_autoptr (GDateTime) planned = NULL;
+  g_autoptr (GDateTime) finish = NULL;
+
+  /* Run two days after its date: the plan moves to the day it ran, five minutes late. */
+  g_assert_true (werk_agenda_start (f->agenda, 0, start, &error));
+  planned = werk_agenda_get_planned_start (f->agenda, 0);
+  g_assert_cmpint (g_date_time_get_day_of_month (planned), ==, 30);
+  finish = werk_agenda_get_expected_finish (f->agenda, later);
+  g_assert_cmpint (g_date_time_get_day_of_month (finish), ==, 30);
+  g_assert_cmpint (g_date_time_get_hour (finish), ==, 18);
+  g_assert_cmpint (g_date_time_get_minute (finish), ==, 5);
+}
+
+static void
 test_running_and_overrun (Fixture *f, gconstpointer data)
 {
   g_autoptr (GDateTime) on_time = at (16, 20, 0);
@@ -369,6 +400,8 @@ main (int argc, char *argv[])
   g_test_add ("/agenda/" name, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("planned", test_planned);
   ADD ("expected-before-start", test_expected_before_start);
+  ADD ("expected-on-another-day", test_expected_on_another_day);
+  ADD ("moved-workshop", test_moved_workshop);
   ADD ("running-and-overrun", test_running_and_overrun);
   ADD ("advance", test_advance);
   ADD ("pause-resume", test_pause_resume);

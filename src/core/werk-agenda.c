@@ -319,9 +319,11 @@ agenda_start (WerkAgenda *self)
 
   if (start == NULL || sscanf (start, "%2d:%2d", &h, &mi) != 2)
     return NULL;
-  if (date && sscanf (date, "%4d-%2d-%2d", &y, &mo, &d) == 3)
-    return g_date_time_new_local (y, mo, d, h, mi, 0);
+  /* The day the workshop really ran beats the date it was planned for: a workshop moved at
+   * short notice is not five days late. */
   day = first_actual_start (self);
+  if (day == NULL && date && sscanf (date, "%4d-%2d-%2d", &y, &mo, &d) == 3)
+    return g_date_time_new_local (y, mo, d, h, mi, 0);
   if (day == NULL)
     day = g_date_time_new_now_local ();
   return g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
@@ -454,17 +456,29 @@ project_item (WerkAgenda *self, guint index, GDateTime *t, GDateTime *now, GDate
   return g_date_time_ref (*end);
 }
 
+static gboolean
+same_day (GDateTime *a, GDateTime *b)
+{
+  return g_date_time_get_year (a) == g_date_time_get_year (b) &&
+         g_date_time_get_day_of_year (a) == g_date_time_get_day_of_year (b);
+}
+
 /* Projects the agenda up to item @index (all of it for n_items); returns the cursor after it
  * and the item's own expected times. */
 static GDateTime *
 project (WerkAgenda *self, guint index, GDateTime *now, GDateTime **start, GDateTime **end)
 {
   g_autoptr (GDateTime) t = agenda_start (self);
+  g_autoptr (GDateTime) clock = NULL;
 
   if (t == NULL)
     t = first_actual_start (self);
   if (t == NULL)
     t = g_date_time_ref (now);
+  /* Before the clock first runs, the time of day only matters on the workshop's own day:
+   * preparing the evening before, or looking back weeks later, the plan is what is expected. */
+  clock = g_date_time_ref (werk_agenda_get_current (self) >= 0 || same_day (t, now) ? now : t);
+  now = clock;
   *start = *end = NULL;
   for (guint i = 0; i < self->watched->len && i <= index; i++)
     {

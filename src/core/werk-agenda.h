@@ -47,8 +47,8 @@ int werk_agenda_get_current (WerkAgenda *self);
 WerkAgendaItemState werk_agenda_get_state (WerkAgenda *self, guint index);
 
 /* The planned times: the workshop's start plus the planned minutes of the items before.
- * NULL when the workshop has no start time. The day is the workshop's date, else the day
- * the first item was started, else today. */
+ * NULL when the workshop has no start time. The day is the day the first item was started,
+ * else the workshop's date, else today. */
 GDateTime *werk_agenda_get_planned_start (WerkAgenda *self, guint index);
 GDateTime *werk_agenda_get_planned_end (WerkAgenda *self, guint index);
 /* When the whole agenda ends as planned (NULL without a start time). */

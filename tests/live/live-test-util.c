@@ -97,7 +97,8 @@ fill_workshop (LiveFixture *f)
     { "Punktabfrage", "voting", "15", "" },
     { "Nächste Schritte", "next_steps", "15", "" },
   };
-  static const char *const fields[] = { "Verwaltung", "Bildung", "Mobilität", "Smarte Umwelt" };
+  static const char *const fields[] = { "Verwaltung & Bürgerservice", "Bildung", "Mobilität",
+                                        "Smarte Umwelt" };
   static const char *const challenges[] = { "Zu wenig Breitband im Außenbereich",
                                             "Bürgerdienste nur vor Ort",
                                             "Busse fahren abends kaum" };
@@ -254,11 +255,28 @@ live_collect_labels (GtkWidget *widget)
   return g_string_free (text, FALSE);
 }
 
+/* The widget's last frame; under load the first frame may still be on its way. */
+static GskRenderNode *
+render_node (GtkWidget *widget, int width, int height)
+{
+  for (int tries = 0; tries < 50; tries++)
+    {
+      g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      GskRenderNode *node;
+
+      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node)
+        return node;
+      live_test_wait (100);
+    }
+  return NULL;
+}
+
 char *
 live_save_png (GtkWidget *widget, const char *name)
 {
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr (GskRenderNode) node = NULL;
   g_autoptr (GdkTexture) texture = NULL;
   int width = gtk_widget_get_width (widget);
@@ -267,8 +285,7 @@ live_save_png (GtkWidget *widget, const char *name)
   char *path = g_build_filename (g_test_get_dir (G_TEST_BUILT), name, NULL);
 
   g_assert_cmpint (width, >, 0);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  node = render_node (widget, width, height);
   g_assert_nonnull (node);
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));

@@ -99,10 +99,12 @@ create_card_row_cb (gpointer item, gpointer user_data)
   gtk_label_set_xalign (GTK_LABEL (text), 0);
   gtk_widget_set_hexpand (text, TRUE);
   gtk_widget_add_css_class (badge, "live-field-badge");
+  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
   gtk_label_set_width_chars (GTK_LABEL (badge), 16);
   gtk_label_set_max_width_chars (GTK_LABEL (badge), 16);
   gtk_label_set_ellipsize (GTK_LABEL (badge), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (badge), 0);
+  gtk_widget_set_valign (kind, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (kind, "dim-label");
   gtk_widget_add_css_class (kind, "caption");
   gtk_box_append (GTK_BOX (box), badge);

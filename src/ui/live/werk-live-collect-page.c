@@ -54,22 +54,63 @@ store_of (WerkLiveCollectPage *self)
 
 /* ---- rows ---- */
 
+/* A card reads as a wrapped label and turns into an entry to be edited: an editable label
+ * would not wrap, and one long card would widen the whole window. */
+
 static void
-editing_cb (GtkEditableLabel *label, GParamSpec *pspec, WerkRecord *record)
+show_label (GtkStack *stack)
+{
+  gtk_stack_set_visible_child_name (stack, "label");
+}
+
+static void
+commit_edit (GtkEntry *entry, GtkStack *stack)
 {
   g_autoptr (GError) error = NULL;
+  WerkRecord *record = g_object_get_data (G_OBJECT (stack), "werk-record");
   const char *key = text_key (werk_record_get_kind (record));
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (label));
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
 
-  if (gtk_editable_label_get_editing (label))
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (stack), "entry") != 0)
     return;
-  if (g_strcmp0 (text, werk_record_get_string (record, key)) == 0)
+  show_label (stack);
+  if (*text == '\0' || g_strcmp0 (text, werk_record_get_string (record, key)) == 0)
     return;
   if (!werk_record_set_string (record, key, text, &error))
-    {
-      werk_live_report_error (GTK_WIDGET (label), error);
-      gtk_editable_set_text (GTK_EDITABLE (label), werk_record_get_string (record, key));
-    }
+    werk_live_report_error (GTK_WIDGET (stack), error);
+}
+
+static void
+edit_leave_cb (GtkEventControllerFocus *focus, GtkStack *stack)
+{
+  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (focus));
+
+  commit_edit (GTK_ENTRY (entry), stack);
+}
+
+static gboolean
+edit_key_cb (GtkEventControllerKey *keys, guint keyval, guint keycode, GdkModifierType state,
+             GtkStack *stack)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (stack), GTK_TYPE_LIST_BOX_ROW);
+
+  if (keyval != GDK_KEY_Escape)
+    return FALSE;
+  show_label (stack);
+  gtk_widget_grab_focus (row);
+  return TRUE;
+}
+
+static void
+start_editing (GtkStack *stack)
+{
+  WerkRecord *record = g_object_get_data (G_OBJECT (stack), "werk-record");
+  GtkWidget *entry = gtk_stack_get_child_by_name (stack, "entry");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry),
+                         werk_record_get_string (record, text_key (werk_record_get_kind (record))));
+  gtk_stack_set_visible_child_name (stack, "entry");
+  gtk_widget_grab_focus (entry);
 }
 
 static GtkWidget *
@@ -78,16 +119,35 @@ create_row_cb (gpointer item, gpointer user_data)
   WerkRecord *record = item;
   const char *key = text_key (werk_record_get_kind (record));
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *label = gtk_editable_label_new (werk_record_get_string (record, key));
+  GtkWidget *stack = gtk_stack_new ();
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *entry = gtk_entry_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkEventController *keys = gtk_event_controller_key_new ();
 
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_add_css_class (label, "live-card-text");
-  gtk_widget_set_margin_top (label, 6);
-  gtk_widget_set_margin_bottom (label, 6);
+  gtk_widget_set_margin_top (label, 8);
+  gtk_widget_set_margin_bottom (label, 8);
   gtk_widget_set_margin_start (label, 12);
   gtk_widget_set_margin_end (label, 12);
-  g_object_bind_property (record, key, label, "text", G_BINDING_DEFAULT);
-  g_signal_connect_object (label, "notify::editing", G_CALLBACK (editing_cb), record, 0);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+  g_object_bind_property (record, key, label, "label", G_BINDING_SYNC_CREATE);
+  gtk_widget_set_margin_top (entry, 4);
+  gtk_widget_set_margin_bottom (entry, 4);
+  gtk_widget_set_margin_start (entry, 6);
+  gtk_widget_set_margin_end (entry, 6);
+  gtk_stack_add_named (GTK_STACK (stack), label, "label");
+  gtk_stack_add_named (GTK_STACK (stack), entry, "entry");
+  gtk_stack_set_hhomogeneous (GTK_STACK (stack), FALSE);
+  g_object_set_data_full (G_OBJECT (stack), "werk-record", g_object_ref (record), g_object_unref);
+  g_signal_connect (entry, "activate", G_CALLBACK (commit_edit), stack);
+  g_signal_connect (focus, "leave", G_CALLBACK (edit_leave_cb), stack);
+  gtk_widget_add_controller (entry, focus);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (edit_key_cb), stack);
+  gtk_widget_add_controller (entry, keys);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), stack);
   werk_live_row_set_record (row, record);
   return row;
 }
@@ -95,10 +155,7 @@ create_row_cb (gpointer item, gpointer user_data)
 static void
 row_activated_cb (GtkListBox *list, GtkListBoxRow *row, WerkLiveCollectPage *self)
 {
-  GtkWidget *label = gtk_list_box_row_get_child (row);
-
-  gtk_editable_label_start_editing (GTK_EDITABLE_LABEL (label));
-  gtk_widget_grab_focus (label);
+  start_editing (GTK_STACK (gtk_list_box_row_get_child (row)));
 }
 
 /* ---- the list ---- */

@@ -135,8 +135,10 @@ add_group (WerkLiveGoalsPage *self, const char *title, WerkRecord *field)
   GtkWidget *group = adw_preferences_group_new ();
   guint n = g_list_model_get_n_items (self->goals);
   gboolean any = FALSE;
+  g_autofree char *markup = g_markup_escape_text (title, -1);
 
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  /* Group titles are Pango markup; field names have "&" in them. */
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), markup);
   for (guint i = 0; i < n; i++)
     {
       g_autoptr (WerkRecord) goal = g_list_model_get_item (self->goals, i);

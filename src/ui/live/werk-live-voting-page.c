@@ -801,6 +801,22 @@ take_clicked_cb (GtkButton *button, WerkLiveVotingPage *self)
                               (guint32) gtk_spin_button_get_value_as_int (self->top_spin));
 }
 
+static void
+new_round_menu_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  gtk_menu_button_popup (WERK_LIVE_VOTING_PAGE (widget)->new_round_button);
+}
+
+/* A participant steps up to give their dots: their name first, then + and − on the cards. */
+static void
+ballot_entry_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  WerkLiveVotingPage *self = WERK_LIVE_VOTING_PAGE (widget);
+
+  gtk_stack_set_visible_child_name (self->entry_stack, "ballots");
+  gtk_widget_grab_focus (GTK_WIDGET (self->participant_entry));
+}
+
 /* ---- the page ---- */
 
 static char *
@@ -954,6 +970,15 @@ werk_live_voting_page_class_init (WerkLiveVotingPageClass *klass)
   gtk_widget_class_install_action (widget_class, "vote.reopen", NULL, state_action);
   gtk_widget_class_install_action (widget_class, "vote.reveal", NULL, state_action);
   gtk_widget_class_install_action (widget_class, "vote.take-forward", "u", take_forward_action);
+  gtk_widget_class_install_action (widget_class, "vote.new-round-menu", NULL,
+                                   new_round_menu_action);
+  gtk_widget_class_install_action (widget_class, "vote.ballot-entry", NULL, ballot_entry_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "vote.new-round-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_b, GDK_CONTROL_MASK,
+                                       "vote.ballot-entry", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "vote.reveal",
+                                       NULL);
 }
 
 static void

@@ -266,6 +266,22 @@ update_sidebar (WerkLiveWindow *self, GDateTime *now)
 }
 
 static void
+update_break_page (WerkLiveWindow *self, GDateTime *now)
+{
+  g_autoptr (GDateTime) end = NULL;
+  g_autofree char *time = NULL;
+  g_autofree char *text = NULL;
+
+  if (werk_record_get_int (WERK_RECORD (werk_agenda_get_item (self->agenda, self->viewed)),
+                           "kind") != WERK_AGENDA_BREAK)
+    return;
+  end = werk_agenda_get_expected_end (self->agenda, self->viewed, now);
+  time = time_of (end);
+  text = g_strdup_printf (_ ("We continue at %s"), time);
+  adw_status_page_set_description (self->break_page, text);
+}
+
+static void
 update_clock (WerkLiveWindow *self)
 {
   g_autoptr (GDateTime) now = werk_live_now ();
@@ -286,6 +302,7 @@ update_clock (WerkLiveWindow *self)
   gtk_label_set_label (self->clock_caption, caption);
   set_clock_state (self, state);
   update_item_times (self, self->viewed, now);
+  update_break_page (self, now);
   running = werk_agenda_get_state (self->agenda, self->viewed) == WERK_AGENDA_ITEM_RUNNING;
   gtk_button_set_icon_name (self->start_button, running ? "media-playback-pause-symbolic"
                                                         : "media-playback-start-symbolic");
@@ -832,9 +849,7 @@ werk_live_window_class_init (WerkLiveWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "timer.add-time", NULL, add_time_action);
 
   add_binding (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "live.next");
-  add_binding (widget_class, GDK_KEY_Page_Down, 0, "live.next");
   add_binding (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "live.previous");
-  add_binding (widget_class, GDK_KEY_Page_Up, 0, "live.previous");
   add_binding (widget_class, GDK_KEY_space, GDK_CONTROL_MASK, "timer.toggle");
   add_binding (widget_class, GDK_KEY_plus, GDK_CONTROL_MASK, "timer.add-time");
   add_binding (widget_class, GDK_KEY_KP_Add, GDK_CONTROL_MASK, "timer.add-time");
@@ -861,12 +876,32 @@ load_css (void)
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
+/* Presentation clickers send Page Up/Down. They must step the agenda wherever the keyboard
+ * focus is, even in the notes (which then do not page; the notes are short). */
+static void
+add_clicker_keys (WerkLiveWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+  GtkShortcutController *shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (
+      shortcuts, gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Page_Down, 0),
+                                   gtk_named_action_new ("live.next")));
+  gtk_shortcut_controller_add_shortcut (
+      shortcuts, gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Page_Up, 0),
+                                   gtk_named_action_new ("live.previous")));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 static void
 werk_live_window_init (WerkLiveWindow *self)
 {
   g_autoptr (GtkBuilder) builder = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  add_clicker_keys (self);
 
   load_css ();
   self->viewed = -1;

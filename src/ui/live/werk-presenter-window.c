@@ -75,7 +75,7 @@ card (const char *str)
 {
   GtkWidget *label = text (str, "presenter-card");
 
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
   gtk_widget_set_valign (label, GTK_ALIGN_FILL);
   return label;
 }
@@ -87,7 +87,7 @@ flow (guint per_line)
 
   gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
   gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), per_line);
-  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (box), MIN (per_line, 2));
+  gtk_flow_box_set_min_children_per_line (GTK_FLOW_BOX (box), MIN (per_line, 3));
   gtk_flow_box_set_homogeneous (GTK_FLOW_BOX (box), TRUE);
   gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (box), 20);
   gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (box), 20);
@@ -125,9 +125,10 @@ show_collected (WerkPresenterWindow *self)
               ? g_strdup_printf (ngettext ("%u challenge", "%u challenges", n), n)
               : g_strdup_printf (ngettext ("%u idea", "%u ideas", n), n);
   append (self, text (count, "presenter-caption"));
-  for (guint i = n > MAX_COLLECTED ? n - MAX_COLLECTED : 0; i < n; i++)
+  /* Newest first: the card just called out is the one the room looks for. */
+  for (guint i = n; i > 0 && i + MAX_COLLECTED > n; i--)
     {
-      g_autoptr (WerkRecord) record = g_list_model_get_item (cards, i);
+      g_autoptr (WerkRecord) record = g_list_model_get_item (cards, i - 1);
       gtk_flow_box_append (GTK_FLOW_BOX (box), card (werk_record_get_label (record)));
     }
   append (self, box);
