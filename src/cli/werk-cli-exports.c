@@ -8,6 +8,7 @@
 #include "werk-framework.h"
 #include "werk-measures-csv.h"
 #include "werk-protocol.h"
+#include "werk-sustainability-report.h"
 
 /* Until a document's export exists, say so and write nothing: never a fake file. */
 static gboolean
@@ -35,7 +36,7 @@ werk_cli_export (WerkStore *store,
     case WERK_CLI_MEASURES:
       return werk_measures_csv_export_file (store, output, error); /* measures */
     case WERK_CLI_SUSTAINABILITY:
-      return not_available (error); /* sustainability */
+      return werk_sustainability_report_export (store, output, error); /* sustainability */
     default:
       g_return_val_if_reached (FALSE);
     }
