@@ -856,6 +856,7 @@ werk_live_window_class_init (WerkLiveWindowClass *klass)
   add_binding (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "timer.add-time");
   add_binding (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "live.export-runsheet");
   add_binding (widget_class, GDK_KEY_F9, 0, "live.toggle-sidebar");
+  add_binding (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "live.present", "i",
                                        PRESENT_AUTO);
 }

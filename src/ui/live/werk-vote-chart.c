@@ -47,13 +47,7 @@ static char *
 count_text (const WerkRankedItem *ranked)
 {
   /* Translators: dots an item got in a vote, shown at the end of its bar. */
-  g_autofree char *dots =
-      g_strdup_printf (ngettext ("%u dot", "%u dots", ranked->dots), ranked->dots);
-
-  if (!ranked->tie)
-    return g_steal_pointer (&dots);
-  /* Translators: an item that shares its rank with another, after its dots: "12 dots · tie". */
-  return g_strdup_printf (_ ("%s · tie"), dots);
+  return g_strdup_printf (ngettext ("%u dot", "%u dots", ranked->dots), ranked->dots);
 }
 
 char *
@@ -71,7 +65,12 @@ werk_vote_chart_dup_summary (WerkVoteChart *self)
       g_autofree char *rank = rank_text (r);
       g_autofree char *count = count_text (r);
 
-      g_string_append_printf (text, "%s %s: %s\n", rank, werk_record_get_label (r->item), count);
+      /* Translators: an item that shares its rank with another: "12 dots · tie". */
+      if (r->tie)
+        g_string_append_printf (text, _ ("%s %s: %s · tie\n"), rank,
+                                werk_record_get_label (r->item), count);
+      else
+        g_string_append_printf (text, "%s %s: %s\n", rank, werk_record_get_label (r->item), count);
     }
   return g_string_free (text, FALSE);
 }
@@ -83,7 +82,7 @@ row_height (WerkVoteChart *self)
   int height;
 
   pango_layout_get_pixel_size (layout, NULL, &height);
-  return height * 2;
+  return height * 2 + 8;
 }
 
 static void
@@ -174,7 +173,22 @@ draw_row (WerkVoteChart *self, GtkSnapshot *snapshot, const WerkRankedItem *rank
   text_y = y + (row_h - text_h) / 2.0;
 
   append_text (snapshot, rank_layout, 0, text_y, &fg);
-  append_text (snapshot, title_layout, rank_w + GAP, text_y, &fg);
+  if (ranked->tie)
+    {
+      /* Translators: under an item that shares its rank with another in the vote chart. */
+      g_autoptr (PangoLayout) tie_layout = layout_for (widget, _ ("tie"), title_w, FALSE);
+      PangoAttrList *attrs = pango_attr_list_new ();
+      GdkRGBA dim = fg;
+
+      pango_attr_list_insert (attrs, pango_attr_scale_new (0.85));
+      pango_layout_set_attributes (tie_layout, attrs);
+      pango_attr_list_unref (attrs);
+      dim.alpha = 0.7;
+      append_text (snapshot, title_layout, rank_w + GAP, y + 3, &fg);
+      append_text (snapshot, tie_layout, rank_w + GAP, y + 3 + text_h, &dim);
+    }
+  else
+    append_text (snapshot, title_layout, rank_w + GAP, text_y, &fg);
   gtk_snapshot_append_color (snapshot, &track,
                              &GRAPHENE_RECT_INIT (bar_x, y + row_h * 0.2, bar_max, row_h * 0.6));
   if (ranked->dots > 0)
