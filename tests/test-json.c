@@ -717,6 +717,10 @@ test_cli (Fixture *f, gconstpointer data)
   g_autoptr (JsonNode) expected = NULL;
   g_autoptr (JsonNode) broken = rich ();
   g_autoptr (GBytes) broken_bytes = NULL;
+  g_autofree char *embedded = in_dir (f, "eingebettet.json", NULL);
+  g_autofree char *embedded_photos = in_dir (f, "eingebettet.photos", NULL);
+  g_autoptr (JsonNode) embedded_output = NULL;
+  g_autoptr (JsonNode) embedded_expected = NULL;
 
   if (cli == NULL)
     {
@@ -731,6 +735,16 @@ test_cli (Fixture *f, gconstpointer data)
   expected = expected_export (input, output, f->fixtures, f->dir, FALSE);
   assert_json_equal (expected, output);
   g_assert_cmpint (werk_test_run_cli ((const char *[]){ "check", out, NULL }, NULL, NULL), ==, 0);
+
+  /* --embed-photos: the bytes inside the JSON, no photo folder. */
+  g_assert_cmpint (
+      werk_test_run_cli ((const char *[]){ "export", out, embedded, "--embed-photos", NULL }, NULL,
+                         NULL),
+      ==, 0);
+  embedded_output = werk_test_load_json (embedded);
+  embedded_expected = expected_export (input, embedded_output, f->fixtures, f->dir, TRUE);
+  assert_json_equal (embedded_expected, embedded_output);
+  g_assert_false (g_file_test (embedded_photos, G_FILE_TEST_EXISTS));
 
   werk_test_json_set (broken, "measures[3].field", "\"f-nope\"");
   broken_bytes = werk_test_json_bytes (broken);

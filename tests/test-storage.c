@@ -353,7 +353,6 @@ test_create_refuses (void)
   make_empty (empty);
   g_assert_null (werk_store_create (empty, "Neu", &error));
   g_assert_error (error, WERK_ERROR, WERK_ERROR_EXISTS);
-  g_assert_cmpint (werk_test_checksum (empty) != NULL, ==, TRUE);
   {
     g_autofree char *data = NULL;
     gsize length = 1;
