@@ -131,6 +131,28 @@ test_collect_and_cluster (LiveFixture *f, gconstpointer data)
   assert_on_screen (collect, "Kein Glasfaser in Gewerbegebieten");
   assert_on_screen (collect, "5 challenges");
 
+  /* Enter on a card edits it; Delete removes it (with Undo on a toast). */
+  {
+    GtkWidget *list = live_find_widget (collect, GTK_TYPE_LIST_BOX, 0);
+    GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 4);
+    GtkWidget *edit;
+
+    g_signal_emit_by_name (list, "row-activated", row);
+    edit = live_find_widget (GTK_WIDGET (row), GTK_TYPE_ENTRY, 0);
+    g_assert_true (gtk_widget_get_mapped (edit));
+    gtk_editable_set_text (GTK_EDITABLE (edit), "Kein Glasfaser im Gewerbegebiet Nord");
+    g_signal_emit_by_name (edit, "activate");
+    g_assert_cmpstr (werk_record_get_label (card), ==, "Kein Glasfaser im Gewerbegebiet Nord");
+
+    row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 3);
+    gtk_list_box_select_row (GTK_LIST_BOX (list), row);
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+    g_assert_true (live_send_key (list, GDK_KEY_Delete, 0));
+    g_assert_null (
+        live_find (f->store, WERK_KIND_CHALLENGE, NULL, "Fachkräftemangel in der Verwaltung"));
+    g_assert_cmpuint (g_list_model_get_n_items (challenges), ==, before + 1);
+  }
+
   /* Ideas are measures with the status "idea". */
   werk_live_collect_page_set_kind (WERK_LIVE_COLLECT_PAGE (collect), WERK_KIND_MEASURE);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Digitale Sprechstunde");
@@ -153,7 +175,7 @@ test_collect_and_cluster (LiveFixture *f, gconstpointer data)
       gtk_list_box_row_get_index (gtk_list_box_get_selected_row (GTK_LIST_BOX (cards))), ==, 3);
   g_assert_true (live_send_key (cards, GDK_KEY_KP_1, 0));
   g_assert_true (live_send_key (cards, GDK_KEY_0, 0));
-  card = live_find (f->store, WERK_KIND_CHALLENGE, NULL, "Fachkräftemangel in der Verwaltung");
+  card = live_find (f->store, WERK_KIND_CHALLENGE, NULL, "Kein Glasfaser im Gewerbegebiet Nord");
   g_assert_nonnull (werk_record_get_ref (card, "field"));
   werk_live_cluster_page_select (WERK_LIVE_CLUSTER_PAGE (cluster), 3);
   g_assert_true (live_send_key (cards, GDK_KEY_0, 0));

@@ -53,6 +53,14 @@ test_screenshots (LiveFixture *f, gconstpointer data)
 
   go (f, WERK_AGENDA_CLUSTER);
   shoot (GTK_WIDGET (f->window), "live-window-cluster.png");
+  shoot (presenter, "presenter-cluster.png");
+
+  go (f, WERK_AGENDA_BREAK);
+  shoot (presenter, "presenter-break.png");
+
+  go (f, WERK_AGENDA_GOALS);
+  shoot (GTK_WIDGET (f->window), "live-window-goals.png");
+  shoot (presenter, "presenter-goals.png");
 
   go (f, WERK_AGENDA_MEASURES);
   shoot (GTK_WIDGET (f->window), "live-window-measures.png");
@@ -71,6 +79,11 @@ test_screenshots (LiveFixture *f, gconstpointer data)
   gtk_widget_activate_action (voting, "vote.reveal", NULL);
   shoot (GTK_WIDGET (f->window), "live-window-voting-revealed.png");
   shoot (presenter, "presenter-voting-revealed.png");
+
+  gtk_widget_activate_action (voting, "vote.take-forward", "u", 2);
+  go (f, WERK_AGENDA_NEXT_STEPS);
+  shoot (GTK_WIDGET (f->window), "live-window-next-steps.png");
+  shoot (presenter, "presenter-next-steps.png");
 }
 
 int
