@@ -42,6 +42,14 @@ typedef struct
   gboolean with_dropped;
 } Args;
 
+static void
+args_clear (Args *a)
+{
+  g_clear_pointer (&a->args, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Args, args_clear)
+
 static gboolean
 parse_args (int argc, char **argv, Args *a)
 {
@@ -97,7 +105,7 @@ cmd_export (int argc, char **argv)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (WerkStore) store = NULL;
-  Args a = { 0 };
+  g_auto (Args) a = { 0 };
 
   if (!parse_args (argc, argv, &a) || a.args->len != 2)
     return usage ("export FILE.werkstatt OUT.json [--embed-photos]");
@@ -195,7 +203,7 @@ cmd_results (int argc, char **argv)
   g_autoptr (GError) error = NULL;
   g_autoptr (WerkStore) store = NULL;
   GListModel *workshops;
-  Args a = { 0 };
+  g_auto (Args) a = { 0 };
 
   if (!parse_args (argc, argv, &a) || a.args->len != 1)
     return usage ("results FILE.werkstatt [--workshop ID] [--csv]");
@@ -233,7 +241,7 @@ run_document (int argc, char **argv, WerkCliDocument document, const char *text,
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (WerkStore) store = NULL;
-  Args a = { 0 };
+  g_auto (Args) a = { 0 };
 
   if (!parse_args (argc, argv, &a) || a.args->len != 1 || a.output == NULL ||
       (needs_workshop && a.workshop == NULL))

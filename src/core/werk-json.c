@@ -220,6 +220,9 @@ read_photo_bytes (Import *imp, Rec *rec, GError **error)
       gsize len;
 
       where = g_strdup_printf ("%s.file", rec->path);
+      /* A file handed on must not pull in whatever else lies on the importer's disk. */
+      if (g_path_is_absolute (json_node_get_string (file)) || !g_file_has_prefix (f, imp->base))
+        return refuse (error, where, _ ("must name a file inside the JSON file’s folder"));
       if (!g_file_load_contents (f, NULL, &contents, &len, NULL, &local))
         return refuse (error, where, _ ("can’t be read: %s"), local->message);
       rec->photo = g_bytes_new_take (contents, len);
@@ -366,7 +369,7 @@ check_header (JsonNode *root, GError **error)
   JsonObject *obj;
   JsonNode *format, *version;
 
-  if (!JSON_NODE_HOLDS_OBJECT (root))
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     return refuse (error, "$", _ ("the file must hold one JSON object"));
   obj = json_node_get_object (root);
   format = json_object_get_member (obj, "format");

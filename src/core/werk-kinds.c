@@ -62,6 +62,7 @@ static const WerkFieldInfo field_fields[] = {
 
 static gboolean validate_goal (WerkRecord *record, const GValue *values, GError **error);
 gboolean _werk_voting_validate_ballot (WerkRecord *ballot, const GValue *values, GError **error);
+static gboolean validate_photo (WerkRecord *record, const GValue *values, GError **error);
 
 static const WerkFieldInfo goal_fields[] = {
   ENUM ("level", TRUE, werk_goal_level_get_type),
@@ -208,7 +209,7 @@ static const WerkKindInfo kinds[WERK_N_KINDS] = {
   KIND (WERK_KIND_BALLOT, "ballot", "ballots", WERK_KIND_VOTING_ROUND, "round", FALSE, NULL,
         ballot_fields, _werk_voting_validate_ballot),
   KIND (WERK_KIND_PHOTO, "photo", "photos", WERK_KIND_WORKSHOP, "workshop", TRUE, "caption",
-        photo_fields, NULL),
+        photo_fields, validate_photo),
 };
 
 const WerkKind _werk_kind_order[WERK_N_KINDS] = {
@@ -242,17 +243,30 @@ validate_goal (WerkRecord *record, const GValue *values, GError **error)
 
   if (core && has_field)
     {
-      g_set_error_literal (error, WERK_ERROR, WERK_ERROR_INVALID,
-                           _ ("A core goal spans all fields of action and belongs to none."));
+      g_set_error (error, WERK_ERROR, WERK_ERROR_INVALID, "field: %s",
+                   _ ("A core goal spans all fields of action and belongs to none."));
       return FALSE;
     }
   if (!core && !has_field)
     {
-      g_set_error_literal (error, WERK_ERROR, WERK_ERROR_INVALID,
-                           _ ("A guiding goal needs a field of action."));
+      g_set_error (error, WERK_ERROR, WERK_ERROR_INVALID, "field: %s",
+                   _ ("A guiding goal needs a field of action."));
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+validate_photo (WerkRecord *record, const GValue *values, GError **error)
+{
+  const WerkKindInfo *info = _werk_kind_info (WERK_KIND_PHOTO);
+  int rotate = g_value_get_int (&values[_werk_kind_field_index (info, "rotate")]);
+
+  if (rotate % 90 == 0)
+    return TRUE;
+  g_set_error (error, WERK_ERROR, WERK_ERROR_INVALID, "rotate: %s",
+               _ ("a photo turns in quarter turns: 0, 90, 180 or 270"));
+  return FALSE;
 }
 
 GType

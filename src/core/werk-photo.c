@@ -87,7 +87,7 @@ _werk_photo_probe (GBytes *bytes, WerkPhotoInfo *info, GError **error)
       if (gdk_pixbuf_loader_close (loader, &local))
         pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
     }
-  else if (size > 0)
+  else
     gdk_pixbuf_loader_close (loader, NULL);
   if (pixbuf == NULL)
     {

@@ -152,15 +152,28 @@ _werk_sqlite_error (sqlite3 *db, int rc, GError **error)
   return FALSE;
 }
 
+/* DIN 5007-1 ordering whatever the process locale: umlauts sort as their base letters, "ß" as
+ * "ss", case is ignored; exact ties fall back to the code points. */
+static char *
+sort_key (const void *text, int len)
+{
+  g_autofree char *s = g_strndup (text, len);
+  g_autofree char *folded = g_utf8_casefold (s, -1);
+
+  return g_str_to_ascii (folded, "C");
+}
+
 static int
 collate_de (void *data, int len_a, const void *a, int len_b, const void *b)
 {
-  g_autofree char *x = g_strndup (a, len_a);
-  g_autofree char *y = g_strndup (b, len_b);
-  g_autofree char *kx = g_utf8_collate_key (x, -1);
-  g_autofree char *ky = g_utf8_collate_key (y, -1);
+  g_autofree char *ka = sort_key (a, len_a);
+  g_autofree char *kb = sort_key (b, len_b);
+  int c = strcmp (ka, kb);
 
-  return strcmp (kx, ky);
+  if (c != 0)
+    return c;
+  c = memcmp (a, b, MIN (len_a, len_b));
+  return c != 0 ? c : len_a - len_b;
 }
 
 void
@@ -282,6 +295,7 @@ _werk_db_open (const char *path, gboolean create, GError **error)
 {
   sqlite3 *db = NULL;
   int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+  g_autofree char *set_type = g_strdup_printf ("PRAGMA application_id = %d", WERK_APPLICATION_ID);
   int rc;
 
   if (!create && !check_header (path, error))
@@ -294,7 +308,10 @@ _werk_db_open (const char *path, gboolean create, GError **error)
       sqlite3_close (db);
       return NULL;
     }
+  /* A new file's type goes into its header before WAL holds anything back from the main file:
+   * it must be recognisable even if the process dies before the first checkpoint. */
   if ((!create && !quick_check (db, path, error)) || !configure (db, error) ||
+      (create && !exec (db, set_type, error)) ||
       (create && !exec (db, "PRAGMA journal_mode = WAL", error)))
     {
       sqlite3_close (db);

@@ -500,13 +500,11 @@ sqlite3 *
 _werk_db_create (const char *path, const char *title, GError **error)
 {
   g_autofree char *id = _werk_new_id ();
-  g_autofree char *app_id = g_strdup_printf ("PRAGMA application_id = %d", WERK_APPLICATION_ID);
   sqlite3 *db;
   sqlite3_stmt *stmt = NULL;
 
   if (!refuse_existing (path, error) || !(db = _werk_db_open (path, TRUE, error)))
     return NULL;
-  sqlite3_exec (db, app_id, NULL, NULL, NULL);
   if (!_werk_schema_migrate (db, WERK_SCHEMA_VERSION, error))
     goto fail;
   if (title == NULL)
@@ -1067,19 +1065,23 @@ werk_store_run (WerkStore *self, WerkStoreFunc func, gpointer user_data, WerkUnd
   ok = _werk_store_begin (self, error);
   if (ok)
     ok = func (self, user_data, error);
+  if (!outer)
+    {
+      if (ok)
+        return _werk_store_commit (self, error);
+      if (self->savepoint_depth > 0)
+        _werk_store_rollback (self);
+      sync_all (self, NULL);
+      return FALSE;
+    }
+
+  /* Taken before a rollback empties it: it says which records memory must reload. */
+  sqlite3session_changeset (self->session, &size, &data);
+  g_clear_pointer (&self->session, sqlite3session_delete);
   if (ok)
     ok = _werk_store_commit (self, error);
   else if (self->savepoint_depth > 0)
     _werk_store_rollback (self);
-  if (!outer)
-    {
-      if (!ok)
-        sync_all (self, NULL);
-      return ok;
-    }
-
-  sqlite3session_changeset (self->session, &size, &data);
-  g_clear_pointer (&self->session, sqlite3session_delete);
   if (!ok)
     {
       g_autoptr (GHashTable) tables = changeset_tables (size, data);
