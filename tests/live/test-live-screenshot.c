@@ -35,9 +35,11 @@ test_screenshots (LiveFixture *f, gconstpointer data)
   live_test_clock_set (16, 2, 0);
   gtk_widget_activate_action (GTK_WIDGET (f->window), "timer.toggle", NULL);
   live_test_clock_set (16, 35, 12);
-  gtk_widget_activate_action (GTK_WIDGET (f->window), "live.present", "i", -1);
+  /* Full screen on the first (here the only) monitor, as on a projector. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "live.present", "i", 0);
   presenter = GTK_WIDGET (_werk_live_window_get_presenter (f->window));
-  gtk_window_set_default_size (GTK_WINDOW (presenter), 1280, 720);
+  live_test_wait (300);
+  g_assert_true (gtk_window_is_fullscreen (GTK_WINDOW (presenter)));
   _werk_live_window_tick (f->window);
   shoot (GTK_WIDGET (f->window), "live-window-impulse.png");
   shoot (presenter, "presenter-impulse.png");
