@@ -171,6 +171,8 @@ werk_field_editor_dispose (GObject *object)
 {
   WerkFieldEditor *self = WERK_FIELD_EDITOR (object);
 
+  /* AdwBin would unparent its child a second time after the template let it go. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), WERK_TYPE_FIELD_EDITOR);
   g_clear_object (&self->bindings);
   g_clear_object (&self->field);

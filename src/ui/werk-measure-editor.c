@@ -46,7 +46,7 @@ werk_measure_editor_get_measure (WerkMeasureEditor *self)
 void
 werk_measure_editor_focus (WerkMeasureEditor *self)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  werk_focus_entry_end (GTK_WIDGET (self->title_row));
 }
 
 /* ---- field ---- */
@@ -232,6 +232,8 @@ werk_measure_editor_dispose (GObject *object)
 
   if (self->measure)
     g_signal_handlers_disconnect_by_data (self->measure, self);
+  /* AdwBin would unparent its child a second time after the template let it go. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), WERK_TYPE_MEASURE_EDITOR);
   g_clear_object (&self->bindings);
   g_clear_object (&self->measure);

@@ -17,6 +17,7 @@ struct _WerkMeasureRow
   GtkListItem *item; /* unowned: bound only while the list item shows us */
   char *status_class;
 
+  GtkWidget *box;
   GtkWidget *header;
   GtkLabel *header_label;
   GtkWidget *header_dot;
@@ -166,6 +167,7 @@ werk_measure_row_class_init (WerkMeasureRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/app/werkstatt/Werkstatt/ui/werk-measure-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, WerkMeasureRow, box);
   gtk_widget_class_bind_template_child (widget_class, WerkMeasureRow, header);
   gtk_widget_class_bind_template_child (widget_class, WerkMeasureRow, header_label);
   gtk_widget_class_bind_template_child (widget_class, WerkMeasureRow, title_label);

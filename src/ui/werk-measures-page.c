@@ -465,6 +465,8 @@ werk_measures_page_dispose (GObject *object)
 
   if (self->list_view)
     gtk_list_view_set_model (self->list_view, NULL);
+  /* AdwBin would unparent its child a second time after the template let it go. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), WERK_TYPE_MEASURES_PAGE);
   g_clear_object (&self->grouped);
   g_clear_object (&self->filter);

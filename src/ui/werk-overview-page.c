@@ -88,6 +88,8 @@ werk_overview_page_dispose (GObject *object)
 {
   WerkOverviewPage *self = WERK_OVERVIEW_PAGE (object);
 
+  /* AdwBin would unparent its child a second time after the template let it go. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), WERK_TYPE_OVERVIEW_PAGE);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (werk_overview_page_parent_class)->dispose (object);

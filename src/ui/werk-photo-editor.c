@@ -38,7 +38,7 @@ werk_photo_editor_get_photo (WerkPhotoEditor *self)
 void
 werk_photo_editor_focus (WerkPhotoEditor *self)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (self->caption_row));
+  werk_focus_entry_end (GTK_WIDGET (self->caption_row));
 }
 
 /* ---- the preview, decoded off the main thread ---- */
@@ -198,6 +198,8 @@ werk_photo_editor_dispose (GObject *object)
   if (self->photo)
     g_signal_handlers_disconnect_by_data (self->photo, self);
   g_clear_object (&self->photo);
+  /* AdwBin would unparent its child a second time after the template let it go. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), WERK_TYPE_PHOTO_EDITOR);
   g_clear_object (&self->bindings);
   G_OBJECT_CLASS (werk_photo_editor_parent_class)->dispose (object);

@@ -137,6 +137,24 @@ unbind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
   g_object_set_data (G_OBJECT (cell), "werk-record", NULL);
 }
 
+/* The drop-down's own labels don't ellipsize: a long workshop title would widen the page. */
+static void
+title_setup_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+title_bind_cb (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer data)
+{
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)),
+                       werk_record_get_label (gtk_list_item_get_item (item)));
+}
+
 static void
 grid_activate_cb (WerkPhotosPage *self, guint position)
 {
@@ -346,6 +364,8 @@ werk_photos_page_dispose (GObject *object)
   if (self->photos)
     g_signal_handlers_disconnect_by_func (self->photos, update_grid_stack, self);
   g_clear_object (&self->photos);
+  /* AdwBin would unparent its child a second time after the template let it go. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), WERK_TYPE_PHOTOS_PAGE);
   g_clear_pointer (&self->last_failures, g_ptr_array_unref);
   g_clear_object (&self->store);
@@ -389,6 +409,7 @@ static void
 werk_photos_page_init (WerkPhotosPage *self)
 {
   g_autoptr (GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr (GtkListItemFactory) titles = gtk_signal_list_item_factory_new ();
   GtkDropTarget *target;
   GtkEventController *keys;
   GtkShortcut *shortcut;
@@ -397,6 +418,9 @@ werk_photos_page_init (WerkPhotosPage *self)
 
   gtk_drop_down_set_expression (self->workshop_dropdown,
                                 gtk_property_expression_new (WERK_TYPE_WORKSHOP, NULL, "title"));
+  g_signal_connect (titles, "setup", G_CALLBACK (title_setup_cb), NULL);
+  g_signal_connect (titles, "bind", G_CALLBACK (title_bind_cb), NULL);
+  gtk_drop_down_set_factory (self->workshop_dropdown, titles);
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_cb), self);

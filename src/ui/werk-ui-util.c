@@ -554,3 +554,10 @@ werk_photo_get_texture (WerkPhoto *photo)
   g_object_set_data (G_OBJECT (photo), "werk-texture-rotate", GINT_TO_POINTER (rotate));
   return texture;
 }
+
+void
+werk_focus_entry_end (GtkWidget *editable)
+{
+  gtk_widget_grab_focus (editable);
+  gtk_editable_select_region (GTK_EDITABLE (editable), -1, -1);
+}

@@ -64,6 +64,9 @@ GtkWidget *werk_placeholder_new (const char *text);
  * (NULL: unset); it refilters itself when records change @key. */
 GtkFilter *werk_key_filter_new (GListModel *records, const char *key, const char *value);
 
+/* Focuses an entry with the cursor at the end: a stray key must not replace the whole text. */
+void werk_focus_entry_end (GtkWidget *editable);
+
 /* Gives an icon-only button its accessible name and tooltip. */
 void werk_widget_set_label (GtkWidget *widget, const char *label);
 

@@ -53,7 +53,7 @@ werk_workshop_editor_get_workshop (WerkWorkshopEditor *self)
 void
 werk_workshop_editor_focus (WerkWorkshopEditor *self)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
+  werk_focus_entry_end (GTK_WIDGET (self->title_row));
 }
 
 /* ---- rows inside a record's expander row ---- */
@@ -536,6 +536,8 @@ werk_workshop_editor_dispose (GObject *object)
   WerkWorkshopEditor *self = WERK_WORKSHOP_EDITOR (object);
 
   werk_workshop_editor_set_workshop (self, NULL);
+  /* AdwBin would unparent its child a second time after the template let it go. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), WERK_TYPE_WORKSHOP_EDITOR);
   g_clear_object (&self->bindings);
   G_OBJECT_CLASS (werk_workshop_editor_parent_class)->dispose (object);

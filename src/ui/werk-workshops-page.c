@@ -147,6 +147,8 @@ werk_workshops_page_dispose (GObject *object)
 {
   WerkWorkshopsPage *self = WERK_WORKSHOPS_PAGE (object);
 
+  /* AdwBin would unparent its child a second time after the template let it go. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), WERK_TYPE_WORKSHOPS_PAGE);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (werk_workshops_page_parent_class)->dispose (object);

@@ -1,0 +1,107 @@
+/* test-screenshots.c: renders the app's main pages to PNGs in the build folder, for people to see.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "ui-test-util.h"
+#include "werk-fields-page.h"
+#include "werk-measures-page.h"
+#include "werk-start-window.h"
+#include "werk-workshops-page.h"
+
+static void
+shoot (GtkWidget *widget, const char *name)
+{
+  g_autofree char *path = NULL;
+
+  ui_test_wait (900);
+  path = ui_test_save_png (widget, name);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+shoot_page (UiFixture *f, const char *page, const char *name)
+{
+  werk_window_show_page (f->window, page);
+  shoot (GTK_WIDGET (f->window), name);
+}
+
+static void
+test_start_window (void)
+{
+  WerkApplication *app = ui_test_app ();
+  GSettings *settings = werk_application_get_settings (app);
+  GtkWindow *window;
+
+  g_settings_set_strv (settings, "recent-files", NULL);
+  window = GTK_WINDOW (werk_start_window_new (app));
+  gtk_window_present (window);
+  shoot (GTK_WIDGET (window), "screenshot-start-first.png");
+  gtk_window_destroy (window);
+}
+
+static void
+test_start_window_recent (UiFixture *f, gconstpointer data)
+{
+  GtkWindow *window = GTK_WINDOW (werk_start_window_new (f->app));
+
+  gtk_window_present (window);
+  shoot (GTK_WIDGET (window), "screenshot-start-recent.png");
+  gtk_window_destroy (window);
+}
+
+static void
+test_pages (UiFixture *f, gconstpointer data)
+{
+  GtkWidget *page;
+  g_autoptr (WerkRecord) workshop =
+      g_list_model_get_item (werk_store_get_list (f->store, WERK_KIND_WORKSHOP, NULL), 0);
+  g_autoptr (WerkRecord) field =
+      g_list_model_get_item (werk_store_get_list (f->store, WERK_KIND_FIELD, NULL), 0);
+  g_autoptr (WerkRecord) measure =
+      g_list_model_get_item (werk_store_get_list (f->store, WERK_KIND_MEASURE, NULL), 0);
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 780);
+  shoot_page (f, "overview", "screenshot-overview.png");
+  shoot_page (f, "workshops", "screenshot-workshops.png");
+  page = ui_test_find_type (GTK_WIDGET (f->window), WERK_TYPE_WORKSHOPS_PAGE);
+  werk_workshops_page_show_workshop (WERK_WORKSHOPS_PAGE (page), WERK_WORKSHOP (workshop));
+  shoot (GTK_WIDGET (f->window), "screenshot-workshop.png");
+  shoot_page (f, "fields", "screenshot-fields.png");
+  page = ui_test_find_type (GTK_WIDGET (f->window), WERK_TYPE_FIELDS_PAGE);
+  werk_fields_page_show_field (WERK_FIELDS_PAGE (page), WERK_FIELD (field));
+  shoot (GTK_WIDGET (f->window), "screenshot-field.png");
+  shoot_page (f, "measures", "screenshot-measures.png");
+  page = ui_test_find_type (GTK_WIDGET (f->window), WERK_TYPE_MEASURES_PAGE);
+  werk_measures_page_show_measure (WERK_MEASURES_PAGE (page), WERK_MEASURE (measure));
+  shoot (GTK_WIDGET (f->window), "screenshot-measure.png");
+  shoot_page (f, "photos", "screenshot-photos.png");
+}
+
+/* 360 px wide: the sidebar folds away, and each page must still fit. */
+static void
+test_narrow (UiFixture *f, gconstpointer data)
+{
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 720);
+  ui_test_wait (300);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-sidebar", NULL);
+  shoot (GTK_WIDGET (f->window), "screenshot-narrow-sidebar.png");
+  shoot_page (f, "measures", "screenshot-narrow-measures.png");
+  shoot_page (f, "workshops", "screenshot-narrow-workshops.png");
+  shoot_page (f, "photos", "screenshot-narrow-photos.png");
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 400);
+}
+
+int
+main (int argc, char *argv[])
+{
+  ui_test_init (&argc, &argv);
+
+  g_test_add_func ("/screenshots/start-first", test_start_window);
+  g_test_add ("/screenshots/pages", UiFixture, NULL, ui_fixture_set_up, test_pages,
+              ui_fixture_tear_down);
+  g_test_add ("/screenshots/start-recent", UiFixture, NULL, ui_fixture_set_up,
+              test_start_window_recent, ui_fixture_tear_down);
+  g_test_add ("/screenshots/narrow", UiFixture, NULL, ui_fixture_set_up, test_narrow,
+              ui_fixture_tear_down);
+  return g_test_run ();
+}
