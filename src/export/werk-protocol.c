@@ -111,8 +111,8 @@ format_span (const char *from, const char *to)
 static char *
 format_time_of_day (const char *from, const char *to)
 {
-  if (!is_set (from))
-    return g_strdup ("");
+  if (!is_set (from) || !is_set (to))
+    return g_strdup (is_set (from) ? from : "");
   /* Translators: the time of a workshop, e.g. "16:00–19:30 Uhr" in German */
   return g_strdup_printf (_ ("%s–%s"), from, is_set (to) ? to : "");
 }
@@ -392,6 +392,7 @@ add_cover (Protocol *p)
 
   werk_pdf_add_page (p->pdf, WERK_PDF_PORTRAIT);
   werk_pdf_get_content_rect (p->pdf, &p->portrait);
+  /* The same margins on a landscape page: the photos are prepared before it exists. */
   p->landscape = (WerkPdfRect){ p->portrait.x, p->portrait.y,
                                 A4_LONG_SIDE - (A4_SHORT_SIDE - p->portrait.width),
                                 A4_SHORT_SIDE - (A4_LONG_SIDE - p->portrait.height) };
