@@ -162,9 +162,11 @@ werk_photo_editor_set_photo (WerkPhotoEditor *self, WerkPhoto *photo)
   workshop = werk_record_get_parent (WERK_RECORD (photo));
   store = werk_record_get_store (WERK_RECORD (photo));
   werk_ref_combo_follow (self->agenda_row, WERK_RECORD (photo), "agenda_item",
-                         werk_store_get_list (store, WERK_KIND_AGENDA_ITEM, workshop), _ ("None"));
+                         werk_store_get_list (store, WERK_KIND_AGENDA_ITEM, workshop),
+                         _ ("Not assigned"));
   werk_ref_combo_follow (self->table_row, WERK_RECORD (photo), "table",
-                         werk_store_get_list (store, WERK_KIND_TABLE, workshop), _ ("None"));
+                         werk_store_get_list (store, WERK_KIND_TABLE, workshop),
+                         _ ("Not assigned"));
   g_signal_connect_object (photo, "notify", G_CALLBACK (photo_notify_cb), self, G_CONNECT_SWAPPED);
   update_heading (self);
   load_preview (self);

@@ -559,5 +559,5 @@ void
 werk_focus_entry_end (GtkWidget *editable)
 {
   gtk_widget_grab_focus (editable);
-  gtk_editable_select_region (GTK_EDITABLE (editable), -1, -1);
+  gtk_editable_set_position (GTK_EDITABLE (editable), -1);
 }

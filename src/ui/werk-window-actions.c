@@ -127,8 +127,9 @@ focus_entry_action (GtkWidget *widget, const char *name, GVariant *param)
   WerkWindow *self = WERK_WINDOW (widget);
 
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
-  if (!gtk_widget_activate_action (gtk_stack_get_visible_child (self->stack), "page.focus-entry",
-                                   NULL))
+  if (!gtk_widget_activate_action (
+          _werk_window_ensure_page (self, gtk_stack_get_visible_child_name (self->stack)),
+          "page.focus-entry", NULL))
     gtk_widget_error_bell (widget);
 }
 
@@ -138,7 +139,7 @@ search_action (GtkWidget *widget, const char *name, GVariant *param)
   WerkWindow *self = WERK_WINDOW (widget);
 
   werk_window_show_page (self, "measures");
-  gtk_widget_activate_action (self->measures_page, "page.search", NULL);
+  gtk_widget_activate_action (_werk_window_ensure_page (self, "measures"), "page.search", NULL);
 }
 
 /* ---- copies and exchange files ---- */

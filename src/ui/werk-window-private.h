@@ -28,6 +28,8 @@ struct _WerkWindow
   GtkWidget *photos_page;
 };
 
+/* The page called @name, made now if it was not yet. */
+GtkWidget *_werk_window_ensure_page (WerkWindow *self, const char *name);
 void _werk_window_class_init_actions (GtkWidgetClass *widget_class);
 void _werk_window_init_actions (WerkWindow *self);
 

@@ -44,12 +44,45 @@ werk_window_get_page (WerkWindow *self)
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
+/* Pages are made when first shown: the first frame needs only the one in front. */
+GtkWidget *
+_werk_window_ensure_page (WerkWindow *self, const char *name)
+{
+  static const struct
+  {
+    const char *name;
+    GType (*get_type) (void);
+    void (*set_store) (gpointer page, WerkStore *store);
+  } pages[] = {
+    { "overview", werk_overview_page_get_type, (gpointer) werk_overview_page_set_store },
+    { "workshops", werk_workshops_page_get_type, (gpointer) werk_workshops_page_set_store },
+    { "fields", werk_fields_page_get_type, (gpointer) werk_fields_page_set_store },
+    { "measures", werk_measures_page_get_type, (gpointer) werk_measures_page_set_store },
+    { "photos", werk_photos_page_get_type, (gpointer) werk_photos_page_set_store },
+  };
+  AdwBin *slot = ADW_BIN (gtk_stack_get_child_by_name (self->stack, name));
+  GtkWidget *page;
+
+  if (slot == NULL)
+    return NULL;
+  if ((page = adw_bin_get_child (slot)) || self->store == NULL)
+    return page;
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    if (g_str_equal (pages[i].name, name))
+      {
+        page = g_object_new (pages[i].get_type (), NULL);
+        adw_bin_set_child (slot, page);
+        pages[i].set_store (page, self->store);
+      }
+  return page;
+}
+
 void
 werk_window_show_page (WerkWindow *self, const char *name)
 {
   g_return_if_fail (WERK_IS_WINDOW (self));
 
-  if (gtk_stack_get_child_by_name (self->stack, name) == NULL)
+  if (_werk_window_ensure_page (self, name) == NULL)
     return;
   gtk_stack_set_visible_child_name (self->stack, name);
   adw_leaflet_set_visible_child_name (self->leaflet, "content");
@@ -76,6 +109,8 @@ static void
 stack_visible_child_cb (WerkWindow *self)
 {
   GtkStackPage *page = gtk_stack_get_page (self->stack, gtk_stack_get_visible_child (self->stack));
+
+  _werk_window_ensure_page (self, gtk_stack_get_visible_child_name (self->stack));
 
   adw_window_title_set_title (self->content_title, gtk_stack_page_get_title (page));
   sync_sidebar (self);
@@ -127,12 +162,7 @@ set_store (WerkWindow *self, WerkStore *store)
   g_signal_connect_object (process, "notify::municipality", G_CALLBACK (update_title), self,
                            G_CONNECT_SWAPPED);
   update_title (self);
-
-  werk_overview_page_set_store (WERK_OVERVIEW_PAGE (self->overview_page), store);
-  werk_workshops_page_set_store (WERK_WORKSHOPS_PAGE (self->workshops_page), store);
-  werk_fields_page_set_store (WERK_FIELDS_PAGE (self->fields_page), store);
-  werk_measures_page_set_store (WERK_MEASURES_PAGE (self->measures_page), store);
-  werk_photos_page_set_store (WERK_PHOTOS_PAGE (self->photos_page), store);
+  _werk_window_ensure_page (self, gtk_stack_get_visible_child_name (self->stack));
 }
 
 static void
@@ -235,12 +265,6 @@ werk_window_class_init (WerkWindowClass *klass)
       g_param_spec_object ("store", NULL, NULL, WERK_TYPE_STORE,
                            G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  g_type_ensure (WERK_TYPE_OVERVIEW_PAGE);
-  g_type_ensure (WERK_TYPE_WORKSHOPS_PAGE);
-  g_type_ensure (WERK_TYPE_FIELDS_PAGE);
-  g_type_ensure (WERK_TYPE_MEASURES_PAGE);
-  g_type_ensure (WERK_TYPE_PHOTOS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/app/werkstatt/Werkstatt/ui/werk-window.ui");
