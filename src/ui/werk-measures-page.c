@@ -24,8 +24,11 @@ struct _WerkMeasuresPage
   AdwBin parent_instance;
 
   WerkStore *store;
-  GtkCustomFilter *filter;
-  GtkFlattenListModel *grouped;
+  /* What the list shows: the measures that pass the filter, field by field in the fields'
+   * order, then those without a field. One store kept in step by hand: filter models stacked
+   * on one base answer out of step while the base changes, and the list view sees doubles. */
+  GListStore *grouped;
+  GObject *watch_owner; /* the item watches live as long as this */
   GtkStringList *field_names;
   GPtrArray *field_ids; /* parallel to field_names from FIELD_FIRST on */
   guint refocus_position;
@@ -78,12 +81,14 @@ match_measure (gpointer item, gpointer data)
   return self->query == NULL || werk_record_matches (m, self->query);
 }
 
+static void regroup (WerkMeasuresPage *self);
+
 static void
-measures_changed_cb (WerkMeasuresPage *self)
+measure_edited_cb (WerkMeasuresPage *self)
 {
-  /* Unfiltered, an edit can't change what is shown: spare the 2,000 checks. */
+  /* Unfiltered, only a change of field moves a measure; that is watched on its own. */
   if (filtering (self))
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+    regroup (self);
 }
 
 static char *
@@ -117,8 +122,8 @@ filters_changed_cb (WerkMeasuresPage *self)
     gtk_widget_add_css_class (GTK_WIDGET (self->filter_button), "accent");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->filter_button), "accent");
-  if (self->filter)
-    gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  if (self->grouped)
+    regroup (self);
 }
 
 static void
@@ -200,15 +205,69 @@ update_count (WerkMeasuresPage *self)
     }
 }
 
-static gpointer
-map_field (gpointer item, gpointer data)
+/* Makes @store hold exactly @items, touching only the range that differs. */
+static void
+reconcile (GListStore *store, GPtrArray *items)
 {
-  GtkFilterListModel *filtered = data;
-  GListModel *measures = gtk_filter_list_model_get_model (filtered);
-  GtkFilter *filter = werk_key_filter_new (measures, "field", werk_record_get_id (item));
+  guint n_old = g_list_model_get_n_items (G_LIST_MODEL (store));
+  guint n_new = items->len;
+  guint head = 0, tail = 0;
 
-  g_object_unref (item);
-  return gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (filtered)), filter);
+  while (head < n_old && head < n_new)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (store), head);
+      if (item != g_ptr_array_index (items, head))
+        break;
+      head++;
+    }
+  while (tail < n_old - head && tail < n_new - head)
+    {
+      g_autoptr (GObject) item = g_list_model_get_item (G_LIST_MODEL (store), n_old - 1 - tail);
+      if (item != g_ptr_array_index (items, n_new - 1 - tail))
+        break;
+      tail++;
+    }
+  if (head + tail == n_old && head + tail == n_new)
+    return;
+  g_list_store_splice (store, head, n_old - head - tail, items->pdata + head, n_new - head - tail);
+}
+
+static void
+regroup (WerkMeasuresPage *self)
+{
+  GListModel *measures = werk_store_get_list (self->store, WERK_KIND_MEASURE, NULL);
+  GListModel *fields = werk_store_get_list (self->store, WERK_KIND_FIELD, NULL);
+  guint n_fields = g_list_model_get_n_items (fields);
+  guint n = g_list_model_get_n_items (measures);
+  g_autoptr (GHashTable) slot_of = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr (GPtrArray) order = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree GPtrArray **slots = g_new0 (GPtrArray *, n_fields + 1);
+
+  for (guint i = 0; i < n_fields; i++)
+    {
+      g_autoptr (WerkRecord) field = g_list_model_get_item (fields, i);
+      g_hash_table_insert (slot_of, (char *) werk_record_get_id (field), GUINT_TO_POINTER (i + 1));
+    }
+  for (guint i = 0; i <= n_fields; i++)
+    slots[i] = g_ptr_array_new ();
+  for (guint i = 0; i < n; i++)
+    {
+      WerkRecord *m = g_list_model_get_item (measures, i);
+      const char *field = werk_record_get_string (m, "field");
+      guint slot = field ? GPOINTER_TO_UINT (g_hash_table_lookup (slot_of, field)) : 0;
+
+      /* Without a field (slot 0) comes last. */
+      if (match_measure (m, self))
+        g_ptr_array_add (slots[slot ? slot - 1 : n_fields], m);
+      else
+        g_object_unref (m);
+    }
+  for (guint i = 0; i <= n_fields; i++)
+    {
+      g_ptr_array_extend_and_steal (order, slots[i]);
+      slots[i] = NULL;
+    }
+  reconcile (self->grouped, order);
 }
 
 static void
@@ -322,12 +381,7 @@ void
 werk_measures_page_set_store (WerkMeasuresPage *self, WerkStore *store)
 {
   GListModel *measures, *fields;
-  g_autoptr (GtkFilterListModel) filtered = NULL;
   g_autoptr (GtkSelectionModel) selection = NULL;
-  GtkMapListModel *by_field;
-  GListStore *parts;
-  g_autoptr (GtkFlattenListModel) fielded = NULL;
-  g_autoptr (GtkFilterListModel) loose = NULL;
   g_autoptr (GtkListItemFactory) factory = NULL;
 
   g_return_if_fail (WERK_IS_MEASURES_PAGE (self));
@@ -336,22 +390,20 @@ werk_measures_page_set_store (WerkMeasuresPage *self, WerkStore *store)
   self->store = g_object_ref (store);
   measures = werk_store_get_list (store, WERK_KIND_MEASURE, NULL);
   fields = werk_store_get_list (store, WERK_KIND_FIELD, NULL);
+  self->grouped = g_list_store_new (WERK_TYPE_MEASURE);
+  self->watch_owner = g_object_new (G_TYPE_OBJECT, NULL);
 
-  self->filter = gtk_custom_filter_new (match_measure, self, NULL);
-  filtered =
-      gtk_filter_list_model_new (g_object_ref (measures), g_object_ref (GTK_FILTER (self->filter)));
-  werk_watch_items (self->filter, measures, NULL, G_CALLBACK (measures_changed_cb), self);
-
-  /* The fields in their order, then the measures without a field. */
-  by_field = gtk_map_list_model_new (g_object_ref (fields), map_field, g_object_ref (filtered),
-                                     g_object_unref);
-  parts = g_list_store_new (G_TYPE_LIST_MODEL);
-  fielded = gtk_flatten_list_model_new (G_LIST_MODEL (by_field));
-  loose = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (filtered)),
-                                     werk_key_filter_new (measures, "field", NULL));
-  g_list_store_append (parts, fielded);
-  g_list_store_append (parts, loose);
-  self->grouped = gtk_flatten_list_model_new (G_LIST_MODEL (parts));
+  /* Measures and fields that come and go regroup at once; edits, once they settle. */
+  g_signal_connect_object (measures, "items-changed", G_CALLBACK (regroup), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (fields, "items-changed", G_CALLBACK (regroup), self, G_CONNECT_SWAPPED);
+  werk_watch_items (self->watch_owner, measures, (const char *const[]){ "field", NULL },
+                    G_CALLBACK (regroup), self);
+  werk_watch_items (self->watch_owner, measures, NULL, G_CALLBACK (measure_edited_cb), self);
+  g_signal_connect_object (fields, "items-changed", G_CALLBACK (update_field_names), self,
+                           G_CONNECT_SWAPPED);
+  werk_watch_items (self->watch_owner, fields, (const char *const[]){ "title", NULL },
+                    G_CALLBACK (update_field_names), self);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cb), self);
@@ -364,11 +416,8 @@ werk_measures_page_set_store (WerkMeasuresPage *self, WerkStore *store)
 
   g_signal_connect_object (self->grouped, "items-changed", G_CALLBACK (update_count), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (fields, "items-changed", G_CALLBACK (update_field_names), self,
-                           G_CONNECT_SWAPPED);
-  werk_watch_items (self->filter, fields, (const char *const[]){ "title", NULL },
-                    G_CALLBACK (update_field_names), self);
   update_field_names (self);
+  regroup (self);
   update_count (self);
 }
 
@@ -468,8 +517,8 @@ werk_measures_page_dispose (GObject *object)
   /* AdwBin would unparent its child a second time after the template let it go. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), WERK_TYPE_MEASURES_PAGE);
+  g_clear_object (&self->watch_owner);
   g_clear_object (&self->grouped);
-  g_clear_object (&self->filter);
   g_clear_object (&self->store);
   G_OBJECT_CLASS (werk_measures_page_parent_class)->dispose (object);
 }

@@ -438,6 +438,13 @@ werk_record_row_start_editing (GtkListBoxRow *row)
   gtk_widget_grab_focus (GTK_WIDGET (tr->entry));
 }
 
+static gboolean
+edit_shortcut_cb (GtkWidget *row, GVariant *args, gpointer data)
+{
+  werk_record_row_start_editing (GTK_LIST_BOX_ROW (row));
+  return TRUE;
+}
+
 GtkWidget *
 werk_record_row_new (WerkRecord *record, const char *key, WerkRecordActionFlags flags)
 {
@@ -472,6 +479,12 @@ werk_record_row_new (WerkRecord *record, const char *key, WerkRecordActionFlags 
   controller = gtk_event_controller_focus_new ();
   g_signal_connect (controller, "leave", G_CALLBACK (entry_leave_cb), row);
   gtk_widget_add_controller (GTK_WIDGET (tr->entry), controller);
+  controller = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (controller),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_F2, 0),
+                        gtk_callback_action_new (edit_shortcut_cb, NULL, NULL)));
+  gtk_widget_add_controller (row, controller);
 
   gtk_widget_add_css_class (box, "werk-record-row");
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (tr->stack));

@@ -7,6 +7,8 @@
 #include "ui-test-util.h"
 #include "werk-measures-page.h"
 #include "werk-new-process-window.h"
+#include "werk-photos-page.h"
+#include "werk-record-actions.h"
 
 static guint
 n_items (WerkStore *store, WerkKind kind)
@@ -178,6 +180,121 @@ test_refused_value (UiFixture *f, gconstpointer data)
   g_assert_cmpstr (werk_record_get_string (guiding, "field"), ==, field);
 }
 
+static gboolean
+add_many (WerkStore *store, gpointer data, GError **error)
+{
+  GListModel *fields = werk_store_get_list (store, WERK_KIND_FIELD, NULL);
+  guint n_fields = g_list_model_get_n_items (fields);
+
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *title = g_strdup_printf ("Maßnahme %u für Bürgerinnen", i);
+      g_autoptr (WerkRecord) field = g_list_model_get_item (fields, i % (n_fields + 1));
+
+      if (!werk_store_add (store, WERK_KIND_MEASURE, NULL, error, "title", title,
+                           field ? "field" : NULL, field ? werk_record_get_id (field) : NULL, NULL))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* 2,000 measures: the list stays grouped by field and consistent while it is searched, while
+ * measures change field, and while one is deleted and restored (GTK warns of any double). */
+static void
+test_many_measures (UiFixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  GListModel *all = werk_store_get_list (f->store, WERK_KIND_MEASURE, NULL);
+  GListModel *shown;
+  GtkWidget *page, *search;
+  g_autoptr (WerkRecord) first = NULL;
+  g_autoptr (WerkUndo) undo = NULL;
+  g_autofree char *previous = NULL;
+  gint64 start;
+
+  g_assert_true (werk_store_run (f->store, add_many, NULL, NULL, &error));
+  g_assert_no_error (error);
+  werk_window_show_page (f->window, "measures");
+  ui_test_wait (300);
+  page = ui_test_find_type (GTK_WIDGET (f->window), WERK_TYPE_MEASURES_PAGE);
+  shown = werk_measures_page_get_model (WERK_MEASURES_PAGE (page));
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, g_list_model_get_n_items (all));
+
+  /* Grouped: once a field's measures end, that field does not come back. */
+  {
+    g_autoptr (GHashTable) done = g_hash_table_new (g_str_hash, g_str_equal);
+    for (guint i = 0; i < g_list_model_get_n_items (shown); i++)
+      {
+        g_autoptr (WerkRecord) m = g_list_model_get_item (shown, i);
+        const char *field = werk_record_get_string (m, "field");
+        const char *key = field ? field : "";
+
+        if (g_strcmp0 (key, previous) != 0)
+          {
+            g_assert_false (g_hash_table_contains (done, key));
+            if (previous)
+              g_hash_table_add (done, g_strdup (previous));
+            g_free (previous);
+            previous = g_strdup (key);
+          }
+      }
+  }
+
+  search = ui_test_find_type (page, GTK_TYPE_SEARCH_ENTRY);
+  start = g_get_monotonic_time ();
+  gtk_editable_set_text (GTK_EDITABLE (search), "massnahme 1");
+  ui_test_wait (400);
+  g_test_message ("search among 2,000 took %.0f ms including 400 ms of waiting",
+                  (g_get_monotonic_time () - start) / 1000.0);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1 + 10 + 100 + 1000);
+
+  first = g_list_model_get_item (shown, 0);
+  g_assert_true (werk_record_move_to_field (page, first, 0));
+  ui_test_wait (100);
+  g_assert_true (werk_store_delete (f->store, first, &undo, &error));
+  ui_test_wait (50);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1 + 10 + 100 + 1000 - 1);
+  g_assert_true (werk_undo_apply (undo, &error));
+  ui_test_wait (50);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, 1 + 10 + 100 + 1000);
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  ui_test_wait (400);
+  g_assert_cmpuint (g_list_model_get_n_items (shown), ==, g_list_model_get_n_items (all));
+}
+
+/* Photos arrive in the background; a broken one is named and the good ones are kept. */
+static void
+test_photo_import (UiFixture *f, gconstpointer data)
+{
+  g_autoptr (GdkPixbuf) pixbuf = gdk_pixbuf_new (GDK_COLORSPACE_RGB, FALSE, 8, 640, 480);
+  g_autofree char *good = g_build_filename (f->dir, "flipchart.jpg", NULL);
+  g_autofree char *broken = g_build_filename (f->dir, "kaputt.jpg", NULL);
+  g_autoptr (GListStore) files = g_list_store_new (G_TYPE_FILE);
+  g_autoptr (GFile) good_file = g_file_new_for_path (good);
+  g_autoptr (GFile) broken_file = g_file_new_for_path (broken);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (WerkRecord) workshop =
+      g_list_model_get_item (werk_store_get_list (f->store, WERK_KIND_WORKSHOP, NULL), 0);
+  GListModel *photos = werk_store_get_list (f->store, WERK_KIND_PHOTO, workshop);
+  guint before = g_list_model_get_n_items (photos);
+  GtkWidget *page;
+
+  gdk_pixbuf_fill (pixbuf, 0xf0e0c0ff);
+  g_assert_true (gdk_pixbuf_save (pixbuf, good, "jpeg", &error, NULL));
+  g_assert_true (g_file_set_contents (broken, "no picture at all", -1, &error));
+  g_list_store_append (files, good_file);
+  g_list_store_append (files, broken_file);
+
+  werk_window_show_page (f->window, "photos");
+  ui_test_wait (200);
+  page = ui_test_find_type (GTK_WIDGET (f->window), WERK_TYPE_PHOTOS_PAGE);
+  werk_photos_page_import (WERK_PHOTOS_PAGE (page), G_LIST_MODEL (files));
+  for (int i = 0; i < 100 && g_list_model_get_n_items (photos) == before; i++)
+    ui_test_wait (50);
+  ui_test_wait (300);
+  g_assert_cmpuint (g_list_model_get_n_items (photos), ==, before + 1);
+}
+
 /* A new process: its file, its municipality and its first workshop in the chosen format. */
 static void
 test_new_process (void)
@@ -227,6 +344,10 @@ main (int argc, char *argv[])
   g_test_add ("/app/measure-search", UiFixture, NULL, ui_fixture_set_up, test_measure_search,
               ui_fixture_tear_down);
   g_test_add ("/app/refused-value", UiFixture, NULL, ui_fixture_set_up, test_refused_value,
+              ui_fixture_tear_down);
+  g_test_add ("/app/many-measures", UiFixture, NULL, ui_fixture_set_up, test_many_measures,
+              ui_fixture_tear_down);
+  g_test_add ("/app/photo-import", UiFixture, NULL, ui_fixture_set_up, test_photo_import,
               ui_fixture_tear_down);
   g_test_add_func ("/app/new-process", test_new_process);
   return g_test_run ();
