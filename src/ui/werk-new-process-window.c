@@ -199,5 +199,6 @@ werk_new_process_window_new (WerkApplication *app, GtkWindow *parent)
   self->app = app;
   adw_combo_row_set_selected (self->format_row,
                               g_settings_get_enum (settings, "default-workshop-format"));
+  gtk_widget_grab_focus (GTK_WIDGET (self->title_row));
   return self;
 }

@@ -5,6 +5,8 @@
 #include "ui-test-util.h"
 #include "werk-fields-page.h"
 #include "werk-measures-page.h"
+#include "werk-new-process-window.h"
+#include "werk-preferences-window.h"
 #include "werk-start-window.h"
 #include "werk-workshops-page.h"
 
@@ -75,6 +77,24 @@ test_pages (UiFixture *f, gconstpointer data)
   werk_measures_page_show_measure (WERK_MEASURES_PAGE (page), WERK_MEASURE (measure));
   shoot (GTK_WIDGET (f->window), "screenshot-measure.png");
   shoot_page (f, "photos", "screenshot-photos.png");
+  g_signal_emit_by_name (ui_test_find_type (GTK_WIDGET (f->window), GTK_TYPE_GRID_VIEW), "activate",
+                         0);
+  shoot (GTK_WIDGET (f->window), "screenshot-photo.png");
+}
+
+static void
+test_dialogs (UiFixture *f, gconstpointer data)
+{
+  GtkWindow *dialog = GTK_WINDOW (werk_new_process_window_new (f->app, GTK_WINDOW (f->window)));
+
+  gtk_window_present (dialog);
+  shoot (GTK_WIDGET (dialog), "screenshot-new-process.png");
+  gtk_window_destroy (dialog);
+  dialog = GTK_WINDOW (werk_preferences_window_new (werk_application_get_settings (f->app)));
+  gtk_window_set_transient_for (dialog, GTK_WINDOW (f->window));
+  gtk_window_present (dialog);
+  shoot (GTK_WIDGET (dialog), "screenshot-preferences.png");
+  gtk_window_destroy (dialog);
 }
 
 /* 360 px wide: the sidebar folds away, and each page must still fit. */
@@ -88,6 +108,22 @@ test_narrow (UiFixture *f, gconstpointer data)
   shoot_page (f, "measures", "screenshot-narrow-measures.png");
   shoot_page (f, "workshops", "screenshot-narrow-workshops.png");
   shoot_page (f, "photos", "screenshot-narrow-photos.png");
+  {
+    g_autoptr (WerkRecord) workshop =
+        g_list_model_get_item (werk_store_get_list (f->store, WERK_KIND_WORKSHOP, NULL), 0);
+    g_autoptr (WerkRecord) measure =
+        g_list_model_get_item (werk_store_get_list (f->store, WERK_KIND_MEASURE, NULL), 0);
+    GtkWidget *page;
+
+    werk_window_show_page (f->window, "workshops");
+    page = ui_test_find_type (GTK_WIDGET (f->window), WERK_TYPE_WORKSHOPS_PAGE);
+    werk_workshops_page_show_workshop (WERK_WORKSHOPS_PAGE (page), WERK_WORKSHOP (workshop));
+    shoot (GTK_WIDGET (f->window), "screenshot-narrow-workshop.png");
+    werk_window_show_page (f->window, "measures");
+    page = ui_test_find_type (GTK_WIDGET (f->window), WERK_TYPE_MEASURES_PAGE);
+    werk_measures_page_show_measure (WERK_MEASURES_PAGE (page), WERK_MEASURE (measure));
+    shoot (GTK_WIDGET (f->window), "screenshot-narrow-measure.png");
+  }
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 400);
 }
 
@@ -101,6 +137,8 @@ main (int argc, char *argv[])
               ui_fixture_tear_down);
   g_test_add ("/screenshots/start-recent", UiFixture, NULL, ui_fixture_set_up,
               test_start_window_recent, ui_fixture_tear_down);
+  g_test_add ("/screenshots/dialogs", UiFixture, NULL, ui_fixture_set_up, test_dialogs,
+              ui_fixture_tear_down);
   g_test_add ("/screenshots/narrow", UiFixture, NULL, ui_fixture_set_up, test_narrow,
               ui_fixture_tear_down);
   return g_test_run ();
