@@ -114,34 +114,47 @@ werk_application_present_store (WerkApplication *self, WerkStore *store)
   return window;
 }
 
-gboolean
-werk_application_open_path (WerkApplication *self, const char *path, GtkWindow *parent)
+/* Opens @path or presents the window that has it; on failure says why in @error. */
+static gboolean
+open_path (WerkApplication *self, const char *path, GError **error)
 {
-  g_autoptr (GError) error = NULL;
+  g_autofree char *canonical = g_canonicalize_filename (path, NULL);
   g_autoptr (WerkStore) store = NULL;
-  g_autofree char *canonical = NULL;
   WerkWindow *window;
 
-  g_return_val_if_fail (WERK_IS_APPLICATION (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  canonical = g_canonicalize_filename (path, NULL);
   if ((window = find_window (self, canonical)))
     {
       gtk_window_present (GTK_WINDOW (window));
       close_start_windows (self);
       return TRUE;
     }
-  if (!(store = werk_store_open (canonical, &error)))
-    {
-      g_autofree char *name = g_filename_display_basename (canonical);
-      g_autofree char *heading = g_strdup_printf (_ ("“%s” Can’t Be Opened"), name);
-
-      werk_application_show_error (parent, heading, error);
-      return FALSE;
-    }
+  if (!(store = werk_store_open (canonical, error)))
+    return FALSE;
   werk_application_present_store (self, store);
   return TRUE;
+}
+
+static void
+show_open_error (GtkWindow *parent, const char *path, const GError *error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *heading = g_strdup_printf (_ ("“%s” Can’t Be Opened"), name);
+
+  werk_application_show_error (parent, heading, error);
+}
+
+gboolean
+werk_application_open_path (WerkApplication *self, const char *path, GtkWindow *parent)
+{
+  g_autoptr (GError) error = NULL;
+
+  g_return_val_if_fail (WERK_IS_APPLICATION (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (open_path (self, path, &error))
+    return TRUE;
+  show_open_error (parent, path, error);
+  return FALSE;
 }
 
 char *
@@ -440,18 +453,28 @@ static void
 werk_application_open (GApplication *app, GFile **files, int n_files, const char *hint)
 {
   WerkApplication *self = WERK_APPLICATION (app);
-  gboolean opened = FALSE;
+  g_autoptr (GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GPtrArray) errors = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
 
   for (int i = 0; i < n_files; i++)
     {
       g_autofree char *path = g_file_get_path (files[i]);
+      GError *error = NULL;
 
-      if (path && werk_application_open_path (self, path, active_window (self)))
-        opened = TRUE;
+      if (path == NULL)
+        g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                     _ ("Only files on this computer can be opened."));
+      else if (open_path (self, path, &error))
+        continue;
+      g_ptr_array_add (paths, path ? g_steal_pointer (&path) : g_file_get_uri (files[i]));
+      g_ptr_array_add (errors, error);
     }
-  /* Without a window the error dialog above would be all there is. */
-  if (!opened && active_window (self) == NULL)
+  /* Errors are explained over a window: the start window when nothing else opened. */
+  if (errors->len && active_window (self) == NULL)
     werk_application_activate (app);
+  for (guint i = 0; i < errors->len; i++)
+    show_open_error (active_window (self), g_ptr_array_index (paths, i),
+                     g_ptr_array_index (errors, i));
 }
 
 static void

@@ -180,6 +180,35 @@ test_refused_value (UiFixture *f, gconstpointer data)
   g_assert_cmpstr (werk_record_get_string (guiding, "field"), ==, field);
 }
 
+/* Every edit goes to the file at once: the overview's rows and the vision, read back from disk. */
+static void
+test_overview_edits (UiFixture *f, gconstpointer data)
+{
+  GtkWidget *page = ui_test_find_type (GTK_WIDGET (f->window), GTK_TYPE_TEXT_VIEW);
+  GtkTextBuffer *buffer;
+  g_autoptr (WerkStore) reopened = NULL;
+  g_autoptr (GError) error = NULL;
+  WerkRecord *process;
+
+  g_assert_nonnull (page);
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (page));
+  gtk_text_buffer_set_text (buffer, "Kirchberg bleibt lebenswert – digital und analog.", -1);
+  gtk_editable_set_text (
+      GTK_EDITABLE (ui_test_find_type (GTK_WIDGET (f->window), ADW_TYPE_ENTRY_ROW)),
+      "Digitalstrategie Kirchberg 2031");
+  ui_test_wait (20);
+  reopened = werk_store_open (f->path, &error);
+  g_assert_no_error (error);
+  process = WERK_RECORD (werk_store_get_process (reopened));
+  g_assert_cmpstr (werk_record_get_string (process, "vision"), ==,
+                   "Kirchberg bleibt lebenswert – digital und analog.");
+  g_assert_cmpstr (werk_record_get_string (process, "title"), ==,
+                   "Digitalstrategie Kirchberg 2031");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (f->window)), ==,
+                   "Digitalstrategie Kirchberg 2031");
+  werk_store_close (reopened);
+}
+
 static gboolean
 add_many (WerkStore *store, gpointer data, GError **error)
 {
@@ -344,6 +373,8 @@ main (int argc, char *argv[])
   g_test_add ("/app/measure-search", UiFixture, NULL, ui_fixture_set_up, test_measure_search,
               ui_fixture_tear_down);
   g_test_add ("/app/refused-value", UiFixture, NULL, ui_fixture_set_up, test_refused_value,
+              ui_fixture_tear_down);
+  g_test_add ("/app/overview-edits", UiFixture, NULL, ui_fixture_set_up, test_overview_edits,
               ui_fixture_tear_down);
   g_test_add ("/app/many-measures", UiFixture, NULL, ui_fixture_set_up, test_many_measures,
               ui_fixture_tear_down);
