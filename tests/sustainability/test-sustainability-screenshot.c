@@ -1,0 +1,75 @@
+/* test-sustainability-screenshot.c: the overview, a measure's check and the catalogue as PNGs in
+ * the build folder, to look at; and that each shows what it should. SPDX-License-Identifier:
+ * GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "sustainability-test-util.h"
+
+static void
+test_overview (SusFixture *f, gconstpointer data)
+{
+  g_autofree char *png = NULL;
+  g_autofree char *text = NULL;
+
+  werk_sustainability_overview_sort_by (sus_overview (f), WERK_SUSTAINABILITY_COLUMN_LIGHT,
+                                        GTK_SORT_ASCENDING);
+  sus_wait (300);
+  text = sus_collect_labels (GTK_WIDGET (f->view));
+  g_assert_nonnull (strstr (text, "Energiemonitoring für städtische Gebäude"));
+  g_assert_nonnull (strstr (text, "Unfinished"));
+  g_assert_nonnull (strstr (text, "12 of 12"));
+  png = sus_save_png (GTK_WIDGET (f->window), "sustainability-overview.png");
+  g_test_message ("overview: %s", png);
+}
+
+static void
+test_check_page (SusFixture *f, gconstpointer data)
+{
+  WerkRecord *measure =
+      sus_find (f->store, WERK_KIND_MEASURE, "Gesundheitslotsin mit Tablet für die Ortsteile");
+  g_autofree char *png = NULL;
+  g_autofree char *text = NULL;
+
+  g_assert_nonnull (measure);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "sustainability.show-measure", "s",
+                              werk_record_get_id (measure));
+  sus_wait (500);
+  g_assert_cmpstr (sus_page (f), ==, "check");
+  text = sus_collect_labels (GTK_WIDGET (f->view));
+  g_assert_nonnull (strstr (text, "Gesundheitslotsin mit Tablet für die Ortsteile"));
+  g_assert_nonnull (strstr (text, "5 of 12 criteria rated"));
+  g_assert_nonnull (strstr (text, "Unfinished"));
+  g_assert_nonnull (strstr (text, "Not rated yet"));
+  png = sus_save_png (GTK_WIDGET (f->window), "sustainability-check.png");
+  g_test_message ("check page: %s", png);
+}
+
+static void
+test_criteria_page (SusFixture *f, gconstpointer data)
+{
+  g_autofree char *png = NULL;
+  g_autofree char *text = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "sustainability.show-criteria", NULL);
+  sus_wait (500);
+  text = sus_collect_labels (GTK_WIDGET (f->view));
+  g_assert_nonnull (strstr (text, "4 criteria in use"));
+  png = sus_save_png (GTK_WIDGET (f->window), "sustainability-criteria.png");
+  g_test_message ("criteria: %s", png);
+}
+
+int
+main (int argc, char **argv)
+{
+  sus_test_init (&argc, &argv);
+
+#define ADD(name, func) \
+  g_test_add (name, SusFixture, NULL, sus_fixture_set_up, func, sus_fixture_tear_down)
+  ADD ("/sustainability-view/screenshot/overview", test_overview);
+  ADD ("/sustainability-view/screenshot/check", test_check_page);
+  ADD ("/sustainability-view/screenshot/criteria", test_criteria_page);
+#undef ADD
+  return g_test_run ();
+}
