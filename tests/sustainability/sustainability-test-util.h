@@ -1,5 +1,5 @@
-/* sustainability-test-util.h: the demo process in a window with the sustainability view, and ways
- * to look. SPDX-License-Identifier: GPL-3.0-or-later */
+/* sustainability-test-util.h: the demo in a window with the sustainability view; ways to look.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <adwaita.h>

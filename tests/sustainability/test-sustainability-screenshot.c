@@ -1,6 +1,6 @@
 /* test-sustainability-screenshot.c: the overview, a measure's check and the catalogue as PNGs in
- * the build folder, to look at; and that each shows what it should. SPDX-License-Identifier:
- * GPL-3.0-or-later */
+ * the build folder to look at, and that each shows what it should.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <string.h>

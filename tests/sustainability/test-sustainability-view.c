@@ -1,6 +1,6 @@
-/* test-sustainability-view.c: the sustainability check as a project group uses it: a measure rated
- * by keyboard, notes, the round through the measures, the overview's filters and sorting, and the
- * catalogue — checked in the store, not only on the screen.
+/* test-sustainability-view.c: the check as a project group uses it: a measure rated by keyboard,
+ * notes, the round through the measures, the overview's filters and sorting, and the catalogue —
+ * checked in the store, not only on the screen.
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 

@@ -1,5 +1,5 @@
-/* werk-sustainability-criterion-row.c: one criterion of a measure's check: its question, the score,
- * a note. SPDX-License-Identifier: GPL-3.0-or-later */
+/* werk-sustainability-criterion-row.c: one criterion of a check: question, score, note.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <glib/gi18n.h>

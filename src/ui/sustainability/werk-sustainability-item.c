@@ -1,5 +1,5 @@
-/* werk-sustainability-item.c: a measure in the check's overview, with its result kept until it
- * changes. SPDX-License-Identifier: GPL-3.0-or-later */
+/* werk-sustainability-item.c: a measure in the overview, its result kept until it changes.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include "werk-sustainability-item.h"

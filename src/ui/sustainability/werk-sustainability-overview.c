@@ -1,5 +1,5 @@
-/* werk-sustainability-overview.c: the matrix of measures × dimensions with lights, filters and
- * sorting. SPDX-License-Identifier: GPL-3.0-or-later */
+/* werk-sustainability-overview.c: measures × dimensions with lights, filters and sorting.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <glib/gi18n.h>

@@ -1,5 +1,5 @@
-/* werk-sustainability-overview.h: the matrix of measures × dimensions with lights, filters and
- * sorting. SPDX-License-Identifier: GPL-3.0-or-later */
+/* werk-sustainability-overview.h: measures × dimensions with lights, filters and sorting.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <adwaita.h>

@@ -1,5 +1,5 @@
-/* werk-sustainability-private.h: what the sustainability widgets share: resources, light looks,
- * toasts. SPDX-License-Identifier: GPL-3.0-or-later */
+/* werk-sustainability-private.h: what the sustainability widgets share: looks, toasts.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <adwaita.h>

@@ -1,5 +1,5 @@
-/* werk-sustainability-util.c: what the sustainability widgets share: resources, light looks,
- * toasts. SPDX-License-Identifier: GPL-3.0-or-later */
+/* werk-sustainability-util.c: what the sustainability widgets share: looks, toasts.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include "werk-sustainability-private.h"

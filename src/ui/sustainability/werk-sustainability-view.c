@@ -1,5 +1,5 @@
-/* werk-sustainability-view.c: the sustainability check page: overview, catalogue and one measure's
- * check. SPDX-License-Identifier: GPL-3.0-or-later */
+/* werk-sustainability-view.c: the sustainability page: overview, catalogue, a measure's check.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
 #include <glib/gi18n.h>

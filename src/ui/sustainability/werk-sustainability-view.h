@@ -1,5 +1,5 @@
-/* werk-sustainability-view.h: the sustainability check page: overview, catalogue and one measure's
- * check. SPDX-License-Identifier: GPL-3.0-or-later */
+/* werk-sustainability-view.h: the sustainability page: overview, catalogue, a measure's check.
+ * SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
 #include <adwaita.h>
