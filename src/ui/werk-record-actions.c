@@ -148,6 +148,20 @@ move_down_cb (GSimpleAction *action, GVariant *param, gpointer data)
   move (data, 1);
 }
 
+/* The card leaves the list it was in: say where it went. */
+static void
+show_moved (GtkWidget *widget, WerkRecord *field)
+{
+  g_autofree char *escaped =
+      field ? g_markup_escape_text (werk_record_get_label (field), -1) : NULL;
+  AdwToast *toast = field ? adw_toast_new_format (_ ("Moved to “%s”"), escaped)
+                          : adw_toast_new (_ ("Taken out of its field of action"));
+
+  adw_toast_set_timeout (toast, 2);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  werk_show_toast (widget, toast);
+}
+
 gboolean
 werk_record_move_to_field (GtkWidget *widget, WerkRecord *record, int n)
 {
@@ -165,6 +179,7 @@ werk_record_move_to_field (GtkWidget *widget, WerkRecord *record, int n)
       werk_show_error (widget, error);
       return FALSE;
     }
+  show_moved (widget, field);
   return TRUE;
 }
 
