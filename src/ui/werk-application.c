@@ -390,6 +390,19 @@ about_action (GSimpleAction *action, GVariant *param, gpointer user_data)
   gtk_window_present (GTK_WINDOW (about));
 }
 
+/* Built when asked for, not with every window: it is a big tree the first frame can do without. */
+static void
+shortcuts_action (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  WerkApplication *self = user_data;
+  g_autoptr (GtkBuilder) builder =
+      gtk_builder_new_from_resource ("/app/werkstatt/Werkstatt/ui/werk-shortcuts-window.ui");
+  GtkWindow *window = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  gtk_window_set_transient_for (window, active_window (self));
+  gtk_window_present (window);
+}
+
 static void
 quit_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
@@ -402,13 +415,10 @@ quit_action (GSimpleAction *action, GVariant *param, gpointer user_data)
 }
 
 static const GActionEntry app_actions[] = {
-  { "new-process", new_process_action },
-  { "open", open_action },
-  { "open-demo", open_demo_action },
-  { "import-json", import_json_action },
-  { "preferences", preferences_action },
-  { "about", about_action },
-  { "quit", quit_action },
+  { "new-process", new_process_action }, { "open", open_action },
+  { "open-demo", open_demo_action },     { "import-json", import_json_action },
+  { "preferences", preferences_action }, { "about", about_action },
+  { "shortcuts", shortcuts_action },     { "quit", quit_action },
 };
 
 static void
@@ -436,7 +446,7 @@ werk_application_startup (GApplication *app)
   set_accels (gtk_app, "app.preferences", "<Control>comma");
   set_accels (gtk_app, "app.quit", "<Control>q");
   set_accels (gtk_app, "window.close", "<Control>w");
-  set_accels (gtk_app, "win.show-help-overlay", "<Control>question");
+  set_accels (gtk_app, "app.shortcuts", "<Control>question");
 }
 
 static void
