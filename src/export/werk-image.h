@@ -37,8 +37,9 @@ void werk_image_options_init (WerkImageOptions *options);
 /* Turns the original bytes of a photo (JPEG incl. progressive/greyscale/CMYK, PNG, HEIC, WebP,
  * whatever gdk-pixbuf reads) into an upright JPEG for a box of @box_width_pt × @box_height_pt
  * points at 150–200 dpi (for the default target). EXIF orientation is applied, transparency
- * laid onto white. Bytes that are no complete image, including a JPEG cut off before its end,
- * fail with WERK_ERROR_PHOTO, so that the caller can draw a placeholder. @options may be NULL.
+ * laid onto white. Bytes that are no complete image fail with WERK_ERROR_PHOTO, so that the
+ * caller can draw a placeholder: that includes a JPEG, PNG, WebP or HEIC cut off before its end,
+ * which gdk-pixbuf would show half grey without an error. @options may be NULL.
  * Safe to call from several threads at once. */
 WerkImage *werk_image_prepare (GBytes *original, double box_width_pt, double box_height_pt,
                                const WerkImageOptions *options, GError **error);
