@@ -362,6 +362,24 @@ column_title (WerkSustainabilityColumn column)
     }
 }
 
+/* Fixed widths: measuring every cell of every column again after each sort would cost more
+ * than the sort itself. The measure's column takes the rest. */
+static int
+column_width (WerkSustainabilityColumn column)
+{
+  switch (column)
+    {
+      case WERK_SUSTAINABILITY_COLUMN_FIELD:
+        return 210;
+      case WERK_SUSTAINABILITY_COLUMN_LIGHT:
+        return 130;
+      case WERK_SUSTAINABILITY_COLUMN_PROGRESS:
+        return 90;
+      default:
+        return 110;
+    }
+}
+
 static void
 add_columns (WerkSustainabilityOverview *self)
 {
@@ -378,6 +396,8 @@ add_columns (WerkSustainabilityOverview *self)
       gtk_column_view_column_set_sorter (column, self->sorters[c]);
       gtk_column_view_column_set_expand (column, c == WERK_SUSTAINABILITY_COLUMN_MEASURE);
       gtk_column_view_column_set_resizable (column, c <= WERK_SUSTAINABILITY_COLUMN_FIELD);
+      if (c != WERK_SUSTAINABILITY_COLUMN_MEASURE)
+        gtk_column_view_column_set_fixed_width (column, column_width (c));
       gtk_column_view_append_column (self->column_view, column);
       self->columns[c] = column;
     }
