@@ -4,11 +4,11 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "werk-error.h"
 #include "werk-csv.h"
 #include "../src/core/werk-error.h"
 
 /* odt_dep does not link the core yet; the error domain has no dependencies of its own. */
-#include "../src/core/werk-error.c"
 
 #define BOM "\xEF\xBB\xBF"
 

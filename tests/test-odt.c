@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "werk-error.h"
 #include "werk-odt.h"
 #include "../src/core/werk-error.h"
 
 /* odt_dep does not link the core yet; the error domain has no dependencies of its own. */
-#include "../src/core/werk-error.c"
 
 #define MIMETYPE "application/vnd.oasis.opendocument.text"
 

@@ -5,7 +5,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
-#include "../core/werk-error.h"
+#include "werk-error.h"
 #include "werk-csv.h"
 
 struct _WerkCsv

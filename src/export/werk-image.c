@@ -4,7 +4,7 @@
 
 #include "werk-image.h"
 
-#include "../core/werk-error.h"
+#include "werk-error.h"
 
 #include <glib/gi18n-lib.h>
 #include <math.h>

@@ -7,7 +7,7 @@
 #include <archive_entry.h>
 #include <string.h>
 
-#include "../core/werk-error.h"
+#include "werk-error.h"
 #include "werk-odt.h"
 
 #define MIMETYPE "application/vnd.oasis.opendocument.text"

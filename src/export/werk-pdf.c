@@ -11,7 +11,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "../core/werk-error.h"
+#include "werk-error.h"
 #include "werk-text-layout.h"
 
 /* libwerk-pdf is built without libwerk-core (see src/export/meson.build), so its tests would
