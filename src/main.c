@@ -11,9 +11,11 @@ int
 main (int argc, char *argv[])
 {
   g_autoptr (WerkApplication) app = NULL;
+  /* Set by `meson devenv` so that an uninstalled build finds its translations. */
+  const char *localedir = g_getenv ("WERKSTATT_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
