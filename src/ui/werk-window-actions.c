@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "werk-sustainability-view.h"
 #include "werk-ui-util.h"
 #include "werk-window-private.h"
 
@@ -280,6 +281,14 @@ export_json_action (GtkWidget *widget, const char *name, GVariant *param)
             _ ("The JSON File Can’t Be Saved"), TRUE);
 }
 
+static void
+export_sustainability_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  GtkWidget *view = _werk_window_ensure_page (WERK_WINDOW (widget), "sustainability");
+
+  werk_sustainability_view_export_report (WERK_SUSTAINABILITY_VIEW (view));
+}
+
 /* Registered so that menus and shortcuts have a place; enabled once the documents land. */
 static void
 export_document_action (GtkWidget *widget, const char *name, GVariant *param)
@@ -291,13 +300,13 @@ static const char *const document_actions[] = {
   "win.export-protocol",
   "win.export-framework",
   "win.export-measures",
-  "win.export-sustainability",
 };
 
 void
 _werk_window_class_init_actions (GtkWidgetClass *widget_class)
 {
-  static const char *const pages[] = { "overview", "workshops", "fields", "measures", "photos" };
+  static const char *const pages[] = { "overview", "workshops", "fields",
+                                       "measures", "photos",    "sustainability" };
 
   gtk_widget_class_install_action (widget_class, "win.delete-record", "s", delete_record_action);
   gtk_widget_class_install_action (widget_class, "win.undo", "s", undo_action);
@@ -311,6 +320,9 @@ _werk_window_class_init_actions (GtkWidgetClass *widget_class)
   for (guint i = 0; i < G_N_ELEMENTS (document_actions); i++)
     gtk_widget_class_install_action (widget_class, document_actions[i], NULL,
                                      export_document_action);
+
+  gtk_widget_class_install_action (widget_class, "win.export-sustainability", NULL,
+                                   export_sustainability_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo-last",
                                        NULL);

@@ -8,6 +8,7 @@
 #include "werk-measures-page.h"
 #include "werk-overview-page.h"
 #include "werk-photos-page.h"
+#include "werk-sustainability-view.h"
 #include "werk-ui-util.h"
 #include "werk-window-private.h"
 #include "werk-workshops-page.h"
@@ -67,6 +68,12 @@ _werk_window_ensure_page (WerkWindow *self, const char *name)
     return NULL;
   if ((page = adw_bin_get_child (slot)) || self->store == NULL)
     return page;
+  if (g_str_equal (name, "sustainability"))
+    {
+      page = werk_sustainability_view_new (self->store);
+      adw_bin_set_child (slot, page);
+      return page;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     if (g_str_equal (pages[i].name, name))
       {

@@ -76,6 +76,7 @@ test_pages (UiFixture *f, gconstpointer data)
   page = ui_test_find_type (GTK_WIDGET (f->window), WERK_TYPE_MEASURES_PAGE);
   werk_measures_page_show_measure (WERK_MEASURES_PAGE (page), WERK_MEASURE (measure));
   shoot (GTK_WIDGET (f->window), "screenshot-measure.png");
+  shoot_page (f, "sustainability", "screenshot-sustainability.png");
   shoot_page (f, "photos", "screenshot-photos.png");
   g_signal_emit_by_name (ui_test_find_type (GTK_WIDGET (f->window), GTK_TYPE_GRID_VIEW), "activate",
                          0);
