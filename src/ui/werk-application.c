@@ -19,6 +19,7 @@ struct _WerkApplication
   AdwApplication parent_instance;
 
   GSettings *settings;
+  gboolean open_demo; /* --demo on the command line */
 };
 
 G_DEFINE_FINAL_TYPE (WerkApplication, werk_application, ADW_TYPE_APPLICATION)
@@ -449,14 +450,28 @@ werk_application_startup (GApplication *app)
   set_accels (gtk_app, "app.shortcuts", "<Control>question");
 }
 
+static int
+werk_application_handle_local_options (GApplication *app, GVariantDict *options)
+{
+  WERK_APPLICATION (app)->open_demo = g_variant_dict_contains (options, "demo");
+  return -1;
+}
+
 static void
 werk_application_activate (GApplication *app)
 {
+  WerkApplication *self = WERK_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
 
   if (window == NULL)
     window = GTK_WINDOW (werk_start_window_new (WERK_APPLICATION (app)));
   gtk_window_present (window);
+  /* Over the start window, which stays if the demo can't be made and explains why. */
+  if (self->open_demo)
+    {
+      self->open_demo = FALSE;
+      werk_application_open_demo (self, window);
+    }
 }
 
 static void
@@ -505,12 +520,15 @@ werk_application_class_init (WerkApplicationClass *klass)
   object_class->dispose = werk_application_dispose;
   app_class->startup = werk_application_startup;
   app_class->activate = werk_application_activate;
+  app_class->handle_local_options = werk_application_handle_local_options;
   app_class->open = werk_application_open;
 }
 
 static void
 werk_application_init (WerkApplication *self)
 {
+  g_application_add_main_option (G_APPLICATION (self), "demo", 0, G_OPTION_FLAG_NONE,
+                                 G_OPTION_ARG_NONE, _ ("Open the built-in demo process"), NULL);
 }
 
 WerkApplication *

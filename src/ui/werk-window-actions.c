@@ -4,8 +4,13 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "werk-application.h"
+#include "werk-framework.h"
+#include "werk-measures-csv.h"
+#include "werk-protocol.h"
 #include "werk-sustainability-view.h"
 #include "werk-ui-util.h"
 #include "werk-window-private.h"
@@ -289,18 +294,235 @@ export_sustainability_action (GtkWidget *widget, const char *name, GVariant *par
   werk_sustainability_view_export_report (WERK_SUSTAINABILITY_VIEW (view));
 }
 
-/* Registered so that menus and shortcuts have a place; enabled once the documents land. */
+/* A finished document is opened at once, as people expect after an export. */
 static void
-export_document_action (GtkWidget *widget, const char *name, GVariant *param)
+open_document (WerkWindow *self, const char *path)
 {
-  gtk_widget_error_bell (widget);
+  g_autoptr (GFile) file = g_file_new_for_path (path);
+  g_autofree char *uri = g_file_get_uri (file);
+
+  gtk_show_uri (GTK_WINDOW (self), uri, GDK_CURRENT_TIME);
 }
 
-static const char *const document_actions[] = {
-  "win.export-protocol",
-  "win.export-framework",
-  "win.export-measures",
-};
+static gboolean
+export_measures (WerkWindow *self, const char *path, gboolean option, GError **error)
+{
+  return werk_measures_csv_export (self->store, path, error);
+}
+
+static void
+export_measures_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  ask_save (WERK_WINDOW (widget), _ ("Export Measures as CSV"), ".csv", export_measures,
+            _ ("The Measures Can’t Be Exported"), FALSE);
+}
+
+/* The framework: the format is chosen in the file chooser and decides the extension. */
+static void
+framework_response_cb (GtkNativeDialog *native, int response, WerkWindow *self)
+{
+  static const char *const suffixes[] = { ".pdf", ".odt", ".md" };
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr (GError) error = NULL;
+  const char *format = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (native), "format");
+  const char *suffix = suffixes[format ? CLAMP (atoi (format), 0, 2) : 0];
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native))))
+    path = g_file_get_path (file);
+  if (path && !g_str_has_suffix (path, suffix))
+    {
+      char *with_suffix = g_strconcat (path, suffix, NULL);
+      g_free (path);
+      path = with_suffix;
+    }
+  if (path && !werk_framework_export_file (self->store, path, FALSE, &error))
+    werk_application_show_error (GTK_WINDOW (self), _ ("The Strategy Framework Can’t Be Exported"),
+                                 error);
+  else if (path)
+    open_document (self, path);
+  g_object_unref (self);
+  g_object_unref (native);
+}
+
+static void
+export_framework_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  WerkWindow *self = WERK_WINDOW (widget);
+  const char *ids[] = { "0", "1", "2", NULL };
+  const char *labels[] = { _ ("PDF for reading and printing"), _ ("OpenDocument (ODT) for editing"),
+                           _ ("Markdown"), NULL };
+  g_autofree char *dir = g_path_get_dirname (werk_store_get_path (self->store));
+  g_autoptr (GFile) folder = g_file_new_for_path (dir);
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_ ("Export Strategy Framework"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), NULL);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
+  /* Translators: the suggested file name of the strategy framework */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), _ ("Strategy framework"));
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "format", _ ("Format"), ids, labels);
+  gtk_file_chooser_set_choice (GTK_FILE_CHOOSER (native), "format", "0");
+  g_signal_connect (native, "response", G_CALLBACK (framework_response_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* The photo protocol: a workshop, a file, then the export with progress and Cancel. */
+typedef struct
+{
+  WerkWindow *self;
+  WerkWorkshop *workshop;
+  GtkProgressBar *bar;
+  GCancellable *cancellable;
+} ProtocolExport;
+
+static void
+protocol_export_free (ProtocolExport *pe)
+{
+  g_clear_object (&pe->self);
+  g_clear_object (&pe->workshop);
+  g_clear_object (&pe->cancellable);
+  g_free (pe);
+}
+
+/* The export runs on this thread (the store is not shared with others); the progress bar and
+ * the Cancel button stay alive because each step lets the main loop run. */
+static void
+protocol_progress_cb (guint done, guint total, gpointer user_data)
+{
+  ProtocolExport *pe = user_data;
+
+  gtk_progress_bar_set_fraction (pe->bar, total ? (double) done / total : 0.0);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+cancel_protocol_cb (AdwMessageDialog *dialog, const char *response, ProtocolExport *pe)
+{
+  g_cancellable_cancel (pe->cancellable);
+}
+
+static void
+run_protocol_export (ProtocolExport *pe, const char *path)
+{
+  GSettings *settings = werk_application_get_settings (
+      WERK_APPLICATION (gtk_window_get_application (GTK_WINDOW (pe->self))));
+  g_autoptr (GError) error = NULL;
+  WerkProtocolOptions options;
+  GtkWidget *dialog, *bar;
+  gboolean ok;
+
+  werk_protocol_options_init (&options);
+  options.photo_layout = g_settings_get_enum (settings, "protocol-photo-layout");
+  options.clean_up = g_settings_get_boolean (settings, "protocol-enhance-photos");
+  dialog = adw_message_dialog_new (GTK_WINDOW (pe->self), _ ("Exporting the Photo Protocol"), NULL);
+  bar = gtk_progress_bar_new ();
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _ ("Progress of the export"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), bar);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"));
+  g_signal_connect (dialog, "response::cancel", G_CALLBACK (cancel_protocol_cb), pe);
+  pe->bar = GTK_PROGRESS_BAR (bar);
+  pe->cancellable = g_cancellable_new ();
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  ok = werk_protocol_export (werk_record_get_store (WERK_RECORD (pe->workshop)), pe->workshop,
+                             &options, path, protocol_progress_cb, pe, pe->cancellable, &error);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  if (ok)
+    open_document (pe->self, path);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    werk_application_show_error (GTK_WINDOW (pe->self), _ ("The Photo Protocol Can’t Be Exported"),
+                                 error);
+}
+
+static void
+protocol_file_cb (GtkNativeDialog *native, int response, ProtocolExport *pe)
+{
+  g_autoptr (GFile) file = NULL;
+  g_autofree char *path = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT &&
+      (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native))))
+    path = g_file_get_path (file);
+  if (path && !g_str_has_suffix (path, ".pdf"))
+    {
+      char *with_suffix = g_strconcat (path, ".pdf", NULL);
+      g_free (path);
+      path = with_suffix;
+    }
+  if (path)
+    run_protocol_export (pe, path);
+  protocol_export_free (pe);
+  g_object_unref (native);
+}
+
+static void
+ask_protocol_file (WerkWindow *self, WerkWorkshop *workshop)
+{
+  ProtocolExport *pe = g_new0 (ProtocolExport, 1);
+  g_autofree char *dir = g_path_get_dirname (werk_store_get_path (self->store));
+  g_autoptr (GFile) folder = g_file_new_for_path (dir);
+  /* Translators: the suggested file name of a photo protocol; %s is the workshop's title */
+  g_autofree char *name =
+      g_strdup_printf (_ ("Photo protocol %s.pdf"), werk_record_get_label (WERK_RECORD (workshop)));
+  GtkFileChooserNative *native;
+
+  pe->self = g_object_ref (self);
+  pe->workshop = g_object_ref (workshop);
+  g_strdelimit (name, "/\\:", '-');
+  native = gtk_file_chooser_native_new (_ ("Export Photo Protocol"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Export"), NULL);
+  gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  g_signal_connect (native, "response", G_CALLBACK (protocol_file_cb), pe);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+workshop_chosen_cb (AdwMessageDialog *dialog, const char *response, WerkWindow *self)
+{
+  WerkRecord *workshop = werk_store_lookup (self->store, response);
+
+  if (WERK_IS_WORKSHOP (workshop))
+    ask_protocol_file (self, WERK_WORKSHOP (workshop));
+  g_object_unref (self);
+}
+
+static void
+export_protocol_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  WerkWindow *self = WERK_WINDOW (widget);
+  GListModel *workshops = werk_store_get_list (self->store, WERK_KIND_WORKSHOP, NULL);
+  guint n = g_list_model_get_n_items (workshops);
+  GtkWidget *dialog;
+
+  if (n == 0)
+    {
+      werk_show_toast (widget, adw_toast_new (_ ("Add a workshop first: a protocol is written "
+                                                 "for one workshop.")));
+      return;
+    }
+  if (n == 1)
+    {
+      g_autoptr (WerkWorkshop) only = g_list_model_get_item (workshops, 0);
+      ask_protocol_file (self, only);
+      return;
+    }
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _ ("Which Workshop?"),
+                                   _ ("The photo protocol is written for one workshop."));
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "cancel", _ ("_Cancel"));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr (WerkRecord) workshop = g_list_model_get_item (workshops, i);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), werk_record_get_id (workshop),
+                                       werk_record_get_label (workshop));
+    }
+  g_signal_connect (dialog, "response", G_CALLBACK (workshop_chosen_cb), g_object_ref (self));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
 
 void
 _werk_window_class_init_actions (GtkWidgetClass *widget_class)
@@ -317,9 +539,12 @@ _werk_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.save-copy", NULL, save_copy_action);
   gtk_widget_class_install_action (widget_class, "win.export-json", NULL, export_json_action);
-  for (guint i = 0; i < G_N_ELEMENTS (document_actions); i++)
-    gtk_widget_class_install_action (widget_class, document_actions[i], NULL,
-                                     export_document_action);
+  gtk_widget_class_install_action (widget_class, "win.export-protocol", NULL,
+                                   export_protocol_action);
+  gtk_widget_class_install_action (widget_class, "win.export-framework", NULL,
+                                   export_framework_action);
+  gtk_widget_class_install_action (widget_class, "win.export-measures", NULL,
+                                   export_measures_action);
 
   gtk_widget_class_install_action (widget_class, "win.export-sustainability", NULL,
                                    export_sustainability_action);
@@ -337,11 +562,4 @@ _werk_window_class_init_actions (GtkWidgetClass *widget_class)
                                        "win.save-copy", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "win.export-json",
                                        NULL);
-}
-
-void
-_werk_window_init_actions (WerkWindow *self)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (document_actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), document_actions[i], FALSE);
 }

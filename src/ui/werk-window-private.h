@@ -31,6 +31,5 @@ struct _WerkWindow
 /* The page called @name, made now if it was not yet. */
 GtkWidget *_werk_window_ensure_page (WerkWindow *self, const char *name);
 void _werk_window_class_init_actions (GtkWidgetClass *widget_class);
-void _werk_window_init_actions (WerkWindow *self);
 
 G_END_DECLS

@@ -302,7 +302,6 @@ werk_window_init (WerkWindow *self)
   werk_set_toast_overlay (GTK_WINDOW (self), self->toast_overlay);
   restore_size (self);
   stack_visible_child_cb (self);
-  _werk_window_init_actions (self);
 }
 
 WerkWindow *
