@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
+#include <locale.h>
 #include <string.h>
 
 #include "sustainability-test-util.h"
@@ -60,6 +62,91 @@ test_criteria_page (SusFixture *f, gconstpointer data)
   g_test_message ("criteria: %s", png);
 }
 
+/* On a phone-sized window (360 px): nothing cut off, the table scrolls sideways. */
+static void
+test_narrow (void)
+{
+  SusFixture fixture = { 0 }, *f = &fixture;
+  g_autoptr (GError) error = NULL;
+  g_autofree char *png = NULL;
+  WerkRecord *measure;
+
+  f->dir = g_dir_make_tmp ("werk-sus-XXXXXX", &error);
+  f->path = g_build_filename (f->dir, "demo.werkstatt", NULL);
+  sus_fixture_show (f, werk_demo_create (f->path, &error), 360, 720);
+  g_assert_no_error (error);
+  measure = sus_find (f->store, WERK_KIND_MEASURE, "Rufbus auf Bestellung für die Ortsteile");
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "sustainability.show-measure", "s",
+                              werk_record_get_id (measure));
+  sus_wait (500);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <=, 400);
+  png = sus_save_png (GTK_WIDGET (f->window), "sustainability-check-narrow.png");
+  g_test_message ("check, 360 px wide: %s", png);
+  sus_fixture_tear_down (f, NULL);
+}
+
+/* The translation of the build (or $WERKSTATT_LOCALEDIR), in German; FALSE if it lacks the
+ * check's strings so far. */
+static gboolean
+use_german (void)
+{
+  const char *dir = g_getenv ("WERKSTATT_LOCALEDIR");
+  g_autofree char *built = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
+
+  if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
+    return FALSE;
+  g_setenv ("LANGUAGE", "de", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, dir ? dir : built);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  return !g_str_equal (g_dgettext (GETTEXT_PACKAGE, "Sustainability Check"),
+                       "Sustainability Check");
+}
+
+static void
+use_english (void)
+{
+  g_setenv ("LANGUAGE", "C", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
+/* What a German project group sees: its words, its decimal comma. */
+static void
+test_german (void)
+{
+  SusFixture fixture = { 0 }, *f = &fixture;
+  WerkRecord *measure;
+  g_autofree char *png = NULL;
+  g_autofree char *overview = NULL;
+  g_autofree char *check = NULL;
+
+  if (!use_german ())
+    {
+      use_english ();
+      g_test_skip ("no German for the sustainability check in this build's translation");
+      return;
+    }
+  sus_fixture_set_up (f, NULL);
+  overview = sus_collect_labels (GTK_WIDGET (f->view));
+  g_assert_nonnull (strstr (overview, "Nachhaltigkeits-Check"));
+  g_assert_nonnull (strstr (overview, "Unvollständig"));
+  g_assert_nonnull (strstr (overview, "+0,5"));
+  png = sus_save_png (GTK_WIDGET (f->window), "sustainability-overview-de.png");
+  g_test_message ("overview in German: %s", png);
+  measure = sus_find (f->store, WERK_KIND_MEASURE, "Rufbus auf Bestellung für die Ortsteile");
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "sustainability.show-measure", "s",
+                              werk_record_get_id (measure));
+  sus_wait (500);
+  check = sus_collect_labels (GTK_WIDGET (f->view));
+  g_assert_nonnull (strstr (check, "Alle 12 Kriterien sind bewertet."));
+  g_assert_nonnull (strstr (check, "Ø +0,8"));
+  g_free (png);
+  png = sus_save_png (GTK_WIDGET (f->window), "sustainability-check-de.png");
+  g_test_message ("check in German: %s", png);
+  sus_fixture_tear_down (f, NULL);
+  use_english ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -70,6 +157,8 @@ main (int argc, char **argv)
   ADD ("/sustainability-view/screenshot/overview", test_overview);
   ADD ("/sustainability-view/screenshot/check", test_check_page);
   ADD ("/sustainability-view/screenshot/criteria", test_criteria_page);
+  g_test_add_func ("/sustainability-view/screenshot/narrow", test_narrow);
+  g_test_add_func ("/sustainability-view/screenshot/german", test_german);
 #undef ADD
   return g_test_run ();
 }

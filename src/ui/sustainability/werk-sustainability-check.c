@@ -37,7 +37,7 @@ struct _WerkSustainabilityCheck
   GtkLabel *light_label;
   GtkLabel *progress_label;
   GtkProgressBar *progress_bar;
-  GtkBox *cards_box;
+  GtkFlowBox *cards_box;
   GtkLabel *rule_label;
   GtkBox *sections_box;
 };
@@ -140,7 +140,7 @@ update_cards (WerkSustainabilityCheck *self, const WerkSustainabilityResult *r)
           /* Translators: a dimension's mean score, "Ø" for the average */
           mean = g_strdup_printf (_ ("Ø %s"), score);
         }
-      gtk_widget_set_visible (self->cards[d], s->n_criteria > 0);
+      gtk_widget_set_visible (gtk_widget_get_parent (self->cards[d]), s->n_criteria > 0);
       gtk_label_set_label (self->card_means[d], mean ? mean : "–");
       gtk_label_set_label (self->card_details[d], detail);
       _werk_sustainability_set_light (
@@ -701,7 +701,8 @@ add_cards (WerkSustainabilityCheck *self)
       gtk_box_append (GTK_BOX (card), name);
       gtk_box_append (GTK_BOX (card), mean);
       gtk_box_append (GTK_BOX (card), detail);
-      gtk_box_append (self->cards_box, card);
+      gtk_flow_box_append (self->cards_box, card);
+      gtk_widget_set_focusable (gtk_widget_get_parent (card), FALSE);
       self->cards[d] = card;
       self->card_means[d] = GTK_LABEL (mean);
       self->card_details[d] = GTK_LABEL (detail);

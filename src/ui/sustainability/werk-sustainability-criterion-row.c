@@ -245,6 +245,9 @@ update_note (WerkSustainabilityCriterionRow *self, WerkRecord *rating)
   if (!werk_sustainability_criterion_row_is_editing_note (self))
     gtk_editable_set_text (GTK_EDITABLE (self->note_entry),
                            rating ? werk_record_get_string (rating, "note") : "");
+  /* A long note is read whole in its tooltip. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->note_entry),
+                               rating ? werk_record_get_string (rating, "note") : NULL);
 }
 
 void

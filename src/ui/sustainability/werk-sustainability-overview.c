@@ -52,6 +52,7 @@ struct _WerkSustainabilityOverview
   char *query; /* NULL: all */
 
   GtkStack *stack;
+  GtkFlowBox *filters;
   GtkSearchEntry *search_entry;
   GtkDropDown *field_dropdown;
   GtkDropDown *light_dropdown;
@@ -872,6 +873,7 @@ werk_sustainability_overview_class_init (WerkSustainabilityOverviewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, WERK_SUSTAINABILITY_RESOURCE
                                                "werk-sustainability-overview.ui");
   gtk_widget_class_bind_template_child (widget_class, WerkSustainabilityOverview, stack);
+  gtk_widget_class_bind_template_child (widget_class, WerkSustainabilityOverview, filters);
   gtk_widget_class_bind_template_child (widget_class, WerkSustainabilityOverview, search_entry);
   gtk_widget_class_bind_template_child (widget_class, WerkSustainabilityOverview, field_dropdown);
   gtk_widget_class_bind_template_child (widget_class, WerkSustainabilityOverview, light_dropdown);
@@ -894,6 +896,10 @@ static void
 werk_sustainability_overview_init (WerkSustainabilityOverview *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Tab goes from filter to filter, not through the flow box's own places. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->filters)); child;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
 
   self->light = -1;
   self->items = g_list_store_new (WERK_TYPE_SUSTAINABILITY_ITEM);

@@ -22,7 +22,7 @@ struct _WerkSustainabilityView
 
   AdwToastOverlay *toast_overlay;
   GtkStack *stack;
-  GtkStack *browse_stack;
+  AdwViewStack *browse_stack;
   WerkSustainabilityOverview *overview;
   WerkSustainabilityCriteria *criteria;
   WerkSustainabilityCheck *check;
@@ -202,7 +202,7 @@ show_criteria_action (GtkWidget *widget, const char *name, GVariant *param)
 
   werk_sustainability_check_save_notes (self->check);
   gtk_stack_set_visible_child_name (self->stack, "browse");
-  gtk_stack_set_visible_child_name (self->browse_stack, "criteria");
+  adw_view_stack_set_visible_child_name (self->browse_stack, "criteria");
 }
 
 static void
@@ -376,7 +376,7 @@ werk_sustainability_view_show_overview (WerkSustainabilityView *self)
   werk_sustainability_check_save_notes (self->check);
   measure = werk_sustainability_check_get_measure (self->check);
   gtk_stack_set_visible_child_name (self->stack, "browse");
-  gtk_stack_set_visible_child_name (self->browse_stack, "overview");
+  adw_view_stack_set_visible_child_name (self->browse_stack, "overview");
   if (measure && still_there (self, measure))
     werk_sustainability_overview_reveal (self->overview, measure);
 }
