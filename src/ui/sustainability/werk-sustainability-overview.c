@@ -371,13 +371,13 @@ column_width (WerkSustainabilityColumn column)
   switch (column)
     {
       case WERK_SUSTAINABILITY_COLUMN_FIELD:
-        return 210;
+        return 170;
       case WERK_SUSTAINABILITY_COLUMN_LIGHT:
-        return 130;
+        return 118;
       case WERK_SUSTAINABILITY_COLUMN_PROGRESS:
-        return 90;
+        return 80;
       default:
-        return 110;
+        return 94;
     }
 }
 
