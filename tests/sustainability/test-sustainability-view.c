@@ -269,6 +269,29 @@ test_last_measure (SusFixture *f, gconstpointer data)
   g_assert_true (shows (f, "That was the last measure of the list."));
 }
 
+static void
+test_deleted (SusFixture *f, gconstpointer data)
+{
+  WerkRecord *measure = sus_find (f->store, WERK_KIND_MEASURE, UNRATED);
+  g_autoptr (WerkUndo) undo = NULL;
+  g_autoptr (GError) error = NULL;
+
+  open_measure (f, measure);
+  sus_type (f, "1");
+  /* Deleted from another page while its check is open: the overview comes back, without it. */
+  g_assert_true (werk_store_delete (f->store, measure, &undo, &error));
+  g_assert_no_error (error);
+  sus_wait (50);
+  g_assert_cmpstr (sus_page (f), ==, "browse");
+  g_assert_false (shows (f, UNRATED));
+  /* Restored, it is back with its rating. */
+  g_assert_true (werk_undo_apply (undo, &error));
+  g_assert_no_error (error);
+  sus_wait (50);
+  g_assert_true (shows (f, UNRATED));
+  g_assert_true (shows (f, "1 of 12"));
+}
+
 /* The overview: filters, sorting, live updates --------------------------------------------- */
 
 static guint
@@ -583,6 +606,7 @@ main (int argc, char **argv)
   ADD ("/sustainability-view/check/buttons", test_buttons);
   ADD ("/sustainability-view/check/round", test_round);
   ADD ("/sustainability-view/check/last-measure", test_last_measure);
+  ADD ("/sustainability-view/check/deleted", test_deleted);
   ADD ("/sustainability-view/overview/filters", test_filters);
   ADD ("/sustainability-view/overview/live", test_live);
   ADD ("/sustainability-view/overview/sorting", test_sorting);

@@ -60,11 +60,19 @@ page_changed_cb (WerkSustainabilityView *self)
 /* ---------------------------------------------------------------------------------------- */
 /* The round through the measures                                                           */
 
+/* Whether @measure is still in the process: the list is what counts, as it changes first. */
 static gboolean
 still_there (WerkSustainabilityView *self, WerkMeasure *measure)
 {
-  return werk_store_lookup (self->store, werk_record_get_id (WERK_RECORD (measure))) ==
-         WERK_RECORD (measure);
+  GListModel *measures = werk_store_get_list (self->store, WERK_KIND_MEASURE, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
+    {
+      g_autoptr (WerkMeasure) item = g_list_model_get_item (measures, i);
+      if (item == measure)
+        return TRUE;
+    }
+  return FALSE;
 }
 
 static void
@@ -96,6 +104,17 @@ step (WerkSustainabilityView *self, int delta)
     }
   werk_sustainability_view_show_overview (self);
   toast (self, _ ("That was the last measure of the list."));
+}
+
+/* A measure deleted elsewhere while its check is open: back to the overview. */
+static void
+measures_changed_cb (WerkSustainabilityView *self)
+{
+  WerkMeasure *measure = werk_sustainability_check_get_measure (self->check);
+
+  if (measure && !still_there (self, measure) &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "check") == 0)
+    gtk_stack_set_visible_child_name (self->stack, "browse");
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -332,6 +351,9 @@ werk_sustainability_view_new (WerkStore *store)
   self->store = g_object_ref (store);
   werk_sustainability_overview_set_store (self->overview, store);
   werk_sustainability_criteria_set_store (self->criteria, store);
+  g_signal_connect_object (werk_store_get_list (store, WERK_KIND_MEASURE, NULL), "items-changed",
+                           G_CALLBACK (measures_changed_cb), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   return GTK_WIDGET (self);
 }
 
