@@ -1569,7 +1569,9 @@ walk_criteria (Walk *w)
         {
           g_autoptr (WerkRecord) criterion = g_list_model_get_item (criteria, i);
 
-          if (werk_record_get_int (criterion, "dimension") == d)
+          /* Retired criteria no longer count, so the framework does not list them. */
+          if (werk_record_get_int (criterion, "dimension") == d &&
+              !werk_record_get_bool (criterion, "retired"))
             g_ptr_array_add (titles, (char *) werk_record_get_label (criterion));
         }
       g_ptr_array_add (titles, NULL);

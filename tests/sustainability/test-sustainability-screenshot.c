@@ -128,7 +128,7 @@ test_german (void)
     }
   sus_fixture_set_up (f, NULL);
   overview = sus_collect_labels (GTK_WIDGET (f->view));
-  g_assert_nonnull (strstr (overview, "Nachhaltigkeits-Check"));
+  g_assert_nonnull (strstr (overview, "Ökologisch"));
   g_assert_nonnull (strstr (overview, "Unvollständig"));
   g_assert_nonnull (strstr (overview, "+0,5"));
   png = sus_save_png (GTK_WIDGET (f->window), "sustainability-overview-de.png");
