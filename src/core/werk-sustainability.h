@@ -17,11 +17,11 @@ typedef enum
 typedef struct
 {
   WerkDimension dimension;
-  guint n_criteria;     /* criteria in use (not retired) of this dimension */
-  guint n_rated;        /* rated, including "not relevant" */
-  guint n_relevant;     /* rated with a score */
-  double mean;          /* mean score of the relevant ratings; 0 without any */
-  int min;              /* lowest score given; 0 without any */
+  guint n_criteria; /* criteria in use (not retired) of this dimension */
+  guint n_rated;    /* rated, including "not relevant" */
+  guint n_relevant; /* rated with a score */
+  double mean;      /* mean score of the relevant ratings; 0 without any */
+  int min;          /* lowest score given; 0 without any */
 } WerkDimensionSummary;
 
 typedef struct
@@ -39,12 +39,8 @@ gboolean werk_sustainability_add_defaults (WerkStore *store, GError **error);
 /* The rating of @measure on @criterion, or NULL while unrated. */
 WerkRating *werk_sustainability_get_rating (WerkMeasure *measure, WerkCriterion *criterion);
 /* Rates @measure on @criterion: @score −2…+2, or @not_relevant; @note may be NULL. */
-gboolean werk_sustainability_rate (WerkMeasure *measure,
-                                   WerkCriterion *criterion,
-                                   int score,
-                                   gboolean not_relevant,
-                                   const char *note,
-                                   GError **error);
+gboolean werk_sustainability_rate (WerkMeasure *measure, WerkCriterion *criterion, int score,
+                                   gboolean not_relevant, const char *note, GError **error);
 
 /* The summaries per dimension and the overall traffic light of a measure's check. */
 void werk_sustainability_evaluate (WerkMeasure *measure, WerkSustainabilityResult *result);
