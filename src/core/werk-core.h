@@ -5,6 +5,7 @@
 #include "werk-enums.h"
 #include "werk-enum-types.h"
 #include "werk-error.h"
+#include "werk-format.h"
 #include "werk-record.h"
 #include "werk-records.h"
 #include "werk-store.h"

@@ -14,35 +14,6 @@
 /* ---------------------------------------------------------------------------------------- */
 /* Shared small helpers                                                                     */
 
-/**
- * werk_framework_format_date:
- * @iso_date: (nullable): "YYYY-MM-DD"
- *
- * Returns: (transfer full) (nullable): the date as the reader's locale writes it, or a copy of
- * @iso_date if it is no valid date.
- */
-static char *
-format_date_time (GDateTime *date)
-{
-  /* Translators: a date in documents and spreadsheets; German "%d.%m.%Y" */
-  return g_date_time_format (date, _ ("%m/%d/%Y"));
-}
-
-char *
-werk_framework_format_date (const char *iso_date)
-{
-  g_autoptr (GDateTime) when = NULL;
-  g_autofree char *midnight = NULL;
-
-  if (iso_date == NULL || *iso_date == '\0')
-    return NULL;
-  midnight = g_strconcat (iso_date, "T00:00:00Z", NULL);
-  when = g_date_time_new_from_iso8601 (midnight, NULL);
-  if (when == NULL)
-    return g_strdup (iso_date);
-  return format_date_time (when);
-}
-
 static gboolean
 is_empty (const char *text)
 {
@@ -85,7 +56,7 @@ workshops_by_date (WerkStore *store)
 static char *
 describe_workshop (WerkRecord *workshop)
 {
-  g_autofree char *date = werk_framework_format_date (werk_record_get_string (workshop, "date"));
+  g_autofree char *date = werk_format_date (werk_record_get_string (workshop, "date"));
 
   if (date == NULL)
     return g_strdup (werk_record_get_label (workshop));
@@ -1197,7 +1168,7 @@ walk_cover (Walk *w, GDateTime *date)
 {
   WerkRecord *process = WERK_RECORD (werk_store_get_process (w->o->store));
   const char *municipality = werk_record_get_string (process, "municipality");
-  g_autofree char *as_of = format_date_time (date);
+  g_autofree char *as_of = werk_format_date_time (date);
   g_autofree char *workshops = describe_workshops (w->o);
   g_autofree char *footer = NULL;
   g_autoptr (GPtrArray) facts = g_ptr_array_new ();
@@ -1304,7 +1275,7 @@ describe_priority (const WerkPriority *p)
   if (p->round == NULL)
     return NULL;
   workshop = werk_record_get_parent (WERK_RECORD (p->round));
-  date = werk_framework_format_date (werk_record_get_string (workshop, "date"));
+  date = werk_format_date (werk_record_get_string (workshop, "date"));
   dots = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u dot", "%u dots", p->dots), p->dots);
   rank = p->tie ? g_strdup_printf (_ ("rank %u of %u (shared)"), p->rank, p->n_items)
                 : g_strdup_printf (_ ("rank %u of %u"), p->rank, p->n_items);
@@ -1321,7 +1292,7 @@ walk_measure_facts (Walk *w, const WerkFrameworkEntry *entry)
 {
   WerkRecord *m = WERK_RECORD (entry->measure);
   WerkRecord *workshop = werk_record_get_ref (m, "workshop");
-  g_autofree char *due = werk_framework_format_date (werk_record_get_string (m, "due"));
+  g_autofree char *due = werk_format_date (werk_record_get_string (m, "due"));
   g_autofree char *priority = describe_priority (&entry->priority);
   g_autofree char *origin = workshop != NULL ? describe_workshop (workshop) : NULL;
 
@@ -1652,7 +1623,7 @@ describe_results (Walk *w, WerkRecord *workshop)
 static char *
 describe_when (WerkRecord *workshop)
 {
-  g_autofree char *date = werk_framework_format_date (werk_record_get_string (workshop, "date"));
+  g_autofree char *date = werk_format_date (werk_record_get_string (workshop, "date"));
   const char *start = werk_record_get_string (workshop, "start");
   const char *end = werk_record_get_string (workshop, "end");
 

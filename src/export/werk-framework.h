@@ -57,7 +57,4 @@ typedef struct
  * their numbers whether or not @with_dropped lists them. */
 GPtrArray *werk_framework_list_measures (WerkStore *store, gboolean with_dropped);
 
-/* An ISO date ("2027-03-31") as the reader's locale writes it ("31.03.2027"); NULL for NULL. */
-char *werk_framework_format_date (const char *iso_date);
-
 G_END_DECLS

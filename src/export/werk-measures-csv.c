@@ -24,7 +24,7 @@ static void
 add_entry (WerkCsv *csv, const WerkFrameworkEntry *entry)
 {
   WerkRecord *m = WERK_RECORD (entry->measure);
-  g_autofree char *due = werk_framework_format_date (werk_record_get_string (m, "due"));
+  g_autofree char *due = werk_format_date (werk_record_get_string (m, "due"));
   g_autofree char *dots = number_or_empty (&entry->priority, entry->priority.dots);
   g_autofree char *rank = number_or_empty (&entry->priority, entry->priority.rank);
   const char *row[] = {

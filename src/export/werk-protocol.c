@@ -76,22 +76,6 @@ list_records (WerkStore *store, WerkKind kind, gpointer parent)
   return records;
 }
 
-/* "2026-07-14" as the reader writes dates ("14.07.2026" in German); NULL for no date. */
-static char *
-format_date (const char *iso)
-{
-  g_autoptr (GDateTime) date = NULL;
-  int year, month, day;
-
-  if (!is_set (iso) || sscanf (iso, "%d-%d-%d", &year, &month, &day) != 3)
-    return NULL;
-  date = g_date_time_new_local (year, month, day, 12, 0, 0);
-  if (date == NULL)
-    return g_strdup (iso);
-  /* Translators: a date as g_date_time_format() writes it, e.g. "%d.%m.%Y" in German */
-  return g_date_time_format (date, _ ("%d/%m/%Y"));
-}
-
 static char *
 format_clock (GDateTime *time)
 {
@@ -278,7 +262,7 @@ protocol_clear (Protocol *p)
 static char *
 workshop_date (Protocol *p)
 {
-  return format_date (werk_record_get_string (WERK_RECORD (p->workshop), "date"));
+  return werk_format_date (werk_record_get_string (WERK_RECORD (p->workshop), "date"));
 }
 
 static char *
@@ -660,7 +644,7 @@ add_measure (Protocol *p, WerkRecord *m)
   WerkRecord *field = werk_record_get_ref (m, "field");
   WerkRecord *table = werk_record_get_ref (m, "table");
   g_autofree char *goals = goal_texts (p, m);
-  g_autofree char *due = format_date (werk_record_get_string (m, "due"));
+  g_autofree char *due = werk_format_date (werk_record_get_string (m, "due"));
   const char *description = text_of (m, "description");
 
   werk_pdf_heading (p->pdf, 2, label_of (m), field_color (field));
@@ -837,7 +821,7 @@ next_step_measures (Protocol *p)
 static void
 add_next_step_row (Protocol *p, WerkRecord *m)
 {
-  g_autofree char *due = format_date (werk_record_get_string (m, "due"));
+  g_autofree char *due = werk_format_date (werk_record_get_string (m, "due"));
   g_autofree char *measure = g_strdup_printf (
       "%s\n%s", label_of (m),
       werk_enum_label (WERK_TYPE_MEASURE_STATUS, (int) werk_record_get_int (m, "status")));

@@ -235,8 +235,7 @@ today (void)
 {
   g_autoptr (GDateTime) now = g_date_time_new_now_local ();
 
-  /* Translators: a date in documents and spreadsheets; German "%d.%m.%Y" */
-  return g_date_time_format (now, _ ("%m/%d/%Y"));
+  return werk_format_date_time (now);
 }
 
 static void

@@ -95,20 +95,6 @@ werk_bind_text_buffer (GtkTextBuffer *buffer, gpointer record, const char *prope
 }
 
 char *
-werk_format_date (const char *iso_date)
-{
-  int y, m, d;
-  g_autoptr (GDateTime) dt = NULL;
-
-  if (iso_date == NULL || sscanf (iso_date, "%d-%d-%d", &y, &m, &d) != 3)
-    return NULL;
-  if (!(dt = g_date_time_new_local (y, m, d, 0, 0, 0)))
-    return NULL;
-  /* Translators: how a date is written, see g_date_time_format(); German: %d.%m.%Y */
-  return g_date_time_format (dt, _ ("%Y-%m-%d"));
-}
-
-char *
 werk_parse_time (const char *text)
 {
   g_autofree char *digits = g_strstrip (g_strdup (text ? text : ""));

@@ -18,8 +18,6 @@ void werk_set_toast_overlay (GtkWindow *window, AdwToastOverlay *overlay);
 /* Keeps @buffer's text and a text property of @record the same, both ways. */
 void werk_bind_text_buffer (GtkTextBuffer *buffer, gpointer record, const char *property);
 
-/* A date for people ("31.03.2027" in German), from "YYYY-MM-DD"; NULL for NULL. */
-char *werk_format_date (const char *iso_date);
 /* "HH:MM" from what people type ("9:30", "930", "09.30"); NULL if it is no time. */
 char *werk_parse_time (const char *text);
 
