@@ -226,7 +226,8 @@ sort_by_field (Protocol *p, GPtrArray *records)
     for (guint i = 0; i < records->len; i++)
       if (field_index (p, g_ptr_array_index (records, i)) == (int) f)
         g_ptr_array_add (sorted, g_ptr_array_index (records, i));
-  memcpy (records->pdata, sorted->pdata, sorted->len * sizeof (gpointer));
+  if (sorted->len > 0)
+    memcpy (records->pdata, sorted->pdata, sorted->len * sizeof (gpointer));
 }
 
 static void
