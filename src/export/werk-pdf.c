@@ -4,12 +4,17 @@
 
 #include "werk-pdf.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <hpdf.h>
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "werk-error.h"
 #include "werk-text-layout.h"
@@ -2214,27 +2219,73 @@ werk_pdf_save_to_bytes (WerkPdf *self, GError **error)
  *
  * Writes the whole PDF or nothing: an existing file at @path stays as it was on failure.
  */
+static gboolean
+save_failed (const char *path, const char *message, GError **error)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  g_set_error (error, WERK_ERROR, WERK_ERROR_FAILED, _ ("Could not save the PDF “%s”: %s"), display,
+               message);
+  return FALSE;
+}
+
+/* libharu writes the file itself beside the target, which is then synced and renamed over it:
+ * no second and third copy of every photo in memory, and still the whole file or nothing. */
+static gboolean
+save_through_file (WerkPdf *self, const char *path, GError **error)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  g_autofree char *tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
+  int fd = g_mkstemp (tmp);
+  int saved_errno;
+
+  mode_t mask;
+
+  if (fd < 0)
+    return save_failed (path, g_strerror (errno), error);
+  /* mkstemp makes the file private; a document is shared like any other file. */
+  mask = umask (0);
+  umask (mask);
+  fchmod (fd, 0666 & ~mask);
+  close (fd);
+  if (HPDF_SaveToFile (self->doc, tmp) != HPDF_OK)
+    {
+      g_unlink (tmp);
+      if (werk_pdf_check (self, error))
+        save_failed (path, _ ("The PDF could not be created."), error);
+      return FALSE;
+    }
+  fd = g_open (tmp, O_RDONLY, 0);
+  if (fd < 0 || fsync (fd) != 0 || g_rename (tmp, path) != 0)
+    {
+      saved_errno = errno;
+      if (fd >= 0)
+        close (fd);
+      g_unlink (tmp);
+      return save_failed (path, g_strerror (saved_errno), error);
+    }
+  close (fd);
+  return TRUE;
+}
+
 gboolean
 werk_pdf_save (WerkPdf *self, const char *path, GError **error)
 {
-  g_autoptr (GBytes) bytes = NULL;
   g_autoptr (GError) local_error = NULL;
-  g_autofree char *display = NULL;
 
   g_return_val_if_fail (WERK_IS_PDF (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if ((bytes = werk_pdf_save_to_bytes (self, error)) == NULL)
-    return FALSE;
-  if (!g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0666,
-                                 &local_error))
+  if (self->output == NULL)
     {
-      display = g_filename_display_name (path);
-      g_set_error (error, WERK_ERROR, WERK_ERROR_FAILED, _ ("Could not save the PDF “%s”: %s"),
-                   display, local_error->message);
-      return FALSE;
+      finish (self);
+      return werk_pdf_check (self, error) && save_through_file (self, path, error);
     }
+  if (!g_file_set_contents_full (
+          path, g_bytes_get_data (self->output, NULL), g_bytes_get_size (self->output),
+          G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0666, &local_error))
+    return save_failed (path, local_error->message, error);
   return TRUE;
 }
