@@ -100,6 +100,8 @@ void _werk_store_emit_error (WerkStore *self, const GError *error);
 gboolean _werk_store_begin (WerkStore *self, GError **error);
 gboolean _werk_store_commit (WerkStore *self, GError **error);
 void _werk_store_rollback (WerkStore *self);
+/* The names of the tables a changeset touches (a set of strings). */
+GHashTable *_werk_changeset_tables (int size, const void *data);
 /* Reloads the kinds whose tables a changeset touched, keeping record objects by id. */
 void _werk_store_resync_tables (WerkStore *self, GHashTable *tables);
 gboolean _werk_store_is_closed (WerkStore *self);

@@ -1017,13 +1017,13 @@ fail:
 }
 
 /* Collects the tables a changeset touches. */
-static GHashTable *
-changeset_tables (int size, void *data)
+GHashTable *
+_werk_changeset_tables (int size, const void *data)
 {
   GHashTable *tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   sqlite3_changeset_iter *iter;
 
-  if (sqlite3changeset_start (&iter, size, data) != SQLITE_OK)
+  if (sqlite3changeset_start (&iter, size, (void *) data) != SQLITE_OK)
     return tables;
   while (sqlite3changeset_next (iter) == SQLITE_ROW)
     {
@@ -1084,7 +1084,7 @@ werk_store_run (WerkStore *self, WerkStoreFunc func, gpointer user_data, WerkUnd
     _werk_store_rollback (self);
   if (!ok)
     {
-      g_autoptr (GHashTable) tables = changeset_tables (size, data);
+      g_autoptr (GHashTable) tables = _werk_changeset_tables (size, data);
       _werk_store_resync_tables (self, tables);
     }
   else if (undo)
@@ -1116,7 +1116,7 @@ delete_func (WerkStore *self, gpointer user_data, GError **error)
   /* Cascades reach other tables: sync what the deletion touched so far. */
   if (sqlite3session_changeset (self->session, &size, &data) == SQLITE_OK)
     {
-      g_autoptr (GHashTable) tables = changeset_tables (size, data);
+      g_autoptr (GHashTable) tables = _werk_changeset_tables (size, data);
       _werk_store_resync_tables (self, tables);
     }
   sqlite3_free (data);

@@ -65,27 +65,6 @@ conflict_cb (void *ctx, int conflict, sqlite3_changeset_iter *iter)
     }
 }
 
-static GHashTable *
-touched_tables (GBytes *changeset)
-{
-  GHashTable *tables = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  sqlite3_changeset_iter *iter;
-  gsize size;
-  gconstpointer data = g_bytes_get_data (changeset, &size);
-
-  if (sqlite3changeset_start (&iter, size, (void *) data) != SQLITE_OK)
-    return tables;
-  while (sqlite3changeset_next (iter) == SQLITE_ROW)
-    {
-      const char *table;
-      int n_cols, op, indirect;
-      sqlite3changeset_op (iter, &table, &n_cols, &op, &indirect);
-      g_hash_table_add (tables, g_strdup (table));
-    }
-  sqlite3changeset_finalize (iter);
-  return tables;
-}
-
 gboolean
 werk_undo_apply (WerkUndo *self, GError **error)
 {
@@ -117,7 +96,7 @@ werk_undo_apply (WerkUndo *self, GError **error)
   if (!_werk_sqlite_error (db, rc, error))
     return FALSE;
   self->applied = TRUE;
-  tables = touched_tables (self->changeset);
+  tables = _werk_changeset_tables (size, data);
   _werk_store_resync_tables (self->store, tables);
   return TRUE;
 }
