@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "live-test-util.h"
+#include "werk-widget-test-util.h"
 #include "werk-live-util.h"
 #include "werk-vote-chart.h"
 
@@ -207,131 +208,42 @@ live_agenda_index (LiveFixture *f, WerkAgendaKind kind)
   return -1;
 }
 
-static gboolean
-quit_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  g_main_context_wakeup (NULL);
-  return G_SOURCE_REMOVE;
-}
-
 void
 live_test_wait (guint ms)
 {
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, quit_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
+  werk_widget_test_wait (ms);
 }
 
 static void
-collect (GtkWidget *widget, GString *text)
+vote_chart_text (GtkWidget *widget, GString *text)
 {
-  if (!gtk_widget_get_visible (widget))
-    return;
-  /* A hidden stack page is not on screen. */
-  if (GTK_IS_STACK (gtk_widget_get_parent (widget)) &&
-      gtk_stack_get_visible_child (GTK_STACK (gtk_widget_get_parent (widget))) != widget)
-    return;
-  if (GTK_IS_LABEL (widget))
-    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
   if (WERK_IS_VOTE_CHART (widget))
     {
       g_autofree char *summary = werk_vote_chart_dup_summary (WERK_VOTE_CHART (widget));
       g_string_append (text, summary);
     }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, text);
 }
 
 char *
 live_collect_labels (GtkWidget *widget)
 {
-  GString *text = g_string_new (NULL);
-
-  collect (widget, text);
-  return g_string_free (text, FALSE);
-}
-
-/* The widget's last frame; under load the first frame may still be on its way. */
-static GskRenderNode *
-render_node (GtkWidget *widget, int width, int height)
-{
-  for (int tries = 0; tries < 50; tries++)
-    {
-      g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-      GtkSnapshot *snapshot = gtk_snapshot_new ();
-      GskRenderNode *node;
-
-      gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-      node = gtk_snapshot_free_to_node (snapshot);
-      if (node)
-        return node;
-      live_test_wait (100);
-    }
-  return NULL;
+  return werk_widget_test_collect_labels (widget, vote_chart_text);
 }
 
 char *
 live_save_png (GtkWidget *widget, const char *name)
 {
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  char *path = g_build_filename (g_test_get_dir (G_TEST_BUILT), name, NULL);
-
-  g_assert_cmpint (width, >, 0);
-  node = render_node (widget, width, height);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  return path;
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget, GType type, guint *nth)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && (*nth)-- == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, nth);
-      if (found)
-        return found;
-    }
-  return NULL;
+  return werk_widget_test_save_png (widget, name);
 }
 
 GtkWidget *
 live_find_widget (GtkWidget *root, GType type, guint nth)
 {
-  GtkWidget *found = find_widget (root, type, &nth);
-
-  g_assert_nonnull (found);
-  return found;
+  return werk_widget_test_find (root, type, nth);
 }
 
 gboolean
 live_send_key (GtkWidget *widget, guint keyval, GdkModifierType state)
 {
-  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
-  guint n = g_list_model_get_n_items (controllers);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
-      gboolean handled = FALSE;
-
-      if (!GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        continue;
-      g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
-      if (handled)
-        return TRUE;
-    }
-  return FALSE;
+  return werk_widget_test_send_key (widget, keyval, state);
 }

@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "sustainability-test-util.h"
+#include "werk-widget-test-util.h"
 
 void
 sus_test_init (int *argc, char ***argv)
@@ -105,91 +106,28 @@ sus_find (WerkStore *store, WerkKind kind, const char *label)
   return NULL;
 }
 
-static gboolean
-quit_cb (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  g_main_context_wakeup (NULL);
-  return G_SOURCE_REMOVE;
-}
-
 void
 sus_wait (guint ms)
 {
-  gboolean done = FALSE;
-
-  g_timeout_add (ms, quit_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static void
-collect (GtkWidget *widget, GString *text)
-{
-  GtkWidget *parent = gtk_widget_get_parent (widget);
-
-  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
-    return;
-  if (GTK_IS_STACK (parent) && gtk_stack_get_visible_child (GTK_STACK (parent)) != widget)
-    return;
-  if (GTK_IS_LABEL (widget))
-    g_string_append_printf (text, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    collect (child, text);
+  werk_widget_test_wait (ms);
 }
 
 char *
 sus_collect_labels (GtkWidget *widget)
 {
-  GString *text = g_string_new (NULL);
-
-  collect (widget, text);
-  return g_string_free (text, FALSE);
-}
-
-static GtkWidget *
-find_widget (GtkWidget *widget, GType type, guint *nth)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && (*nth)-- == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type, nth);
-      if (found)
-        return found;
-    }
-  return NULL;
+  return werk_widget_test_collect_labels (widget, NULL);
 }
 
 GtkWidget *
 sus_find_widget (GtkWidget *root, GType type, guint nth)
 {
-  GtkWidget *found = find_widget (root, type, &nth);
-
-  g_assert_nonnull (found);
-  return found;
+  return werk_widget_test_find (root, type, nth);
 }
 
 gboolean
 sus_send_key (GtkWidget *widget, guint keyval, GdkModifierType state)
 {
-  g_autoptr (GListModel) controllers = gtk_widget_observe_controllers (widget);
-  guint n = g_list_model_get_n_items (controllers);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (GtkEventController) controller = g_list_model_get_item (controllers, i);
-      gboolean handled = FALSE;
-
-      if (!GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        continue;
-      g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
-      if (handled)
-        return TRUE;
-    }
-  return FALSE;
+  return werk_widget_test_send_key (widget, keyval, state);
 }
 
 void
@@ -206,20 +144,5 @@ sus_type (SusFixture *f, const char *keys)
 char *
 sus_save_png (GtkWidget *widget, const char *name)
 {
-  g_autoptr (GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr (GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr (GskRenderNode) node = NULL;
-  g_autoptr (GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  char *path = g_build_filename (g_test_get_dir (G_TEST_BUILT), name, NULL);
-
-  g_assert_cmpint (width, >, 0);
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  return path;
+  return werk_widget_test_save_png (widget, name);
 }
