@@ -1018,6 +1018,23 @@ test_search (Fixture *f, gconstpointer data)
   g_assert_false (werk_record_matches (other, "strasse"));
 }
 
+/* The owner filter offers each owner once, in the order of a German phone book (DIN 5007-1),
+ * whatever the process locale is. */
+static void
+test_owners (Fixture *f, gconstpointer data)
+{
+  const char *owners[] = { "Zahnarztpraxis Weber", "Ärztehaus Mitte", "Bauamt", "Ölmühle e. V.",
+                           "apotheke am Markt",    "Bauamt",          "" };
+  const char *expected[] = { "apotheke am Markt", "Ärztehaus Mitte",      "Bauamt",
+                             "Ölmühle e. V.",     "Zahnarztpraxis Weber", NULL };
+  g_auto (GStrv) listed = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (owners); i++)
+    add (f->store, WERK_KIND_MEASURE, NULL, "title", "Maßnahme", "owner", owners[i], NULL);
+  listed = werk_store_list_owners (f->store);
+  g_assert_cmpstrv (listed, expected);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1047,5 +1064,6 @@ main (int argc, char **argv)
   g_test_add ("/model/items-changed", Fixture, NULL, fixture_set_up, test_items_changed,
               fixture_tear_down);
   g_test_add ("/model/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/model/owners", Fixture, NULL, fixture_set_up, test_owners, fixture_tear_down);
   return g_test_run ();
 }

@@ -644,6 +644,25 @@ werk_store_lookup (WerkStore *self, const char *id)
   return id ? g_hash_table_lookup (self->records, id) : NULL;
 }
 
+GStrv
+werk_store_list_owners (WerkStore *self)
+{
+  g_autoptr (GStrvBuilder) owners = g_strv_builder_new ();
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (WERK_IS_STORE (self), NULL);
+
+  stmt = _werk_store_prepare (self,
+                              "SELECT DISTINCT owner FROM measure WHERE owner != '' "
+                              "ORDER BY owner COLLATE werk_de",
+                              NULL);
+  while (stmt && sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (owners, (const char *) sqlite3_column_text (stmt, 0));
+  if (stmt)
+    sqlite3_reset (stmt);
+  return g_strv_builder_end (owners);
+}
+
 /* ---- changing ---- */
 
 /* The kind a voting round's tallies and ballots name. */

@@ -37,6 +37,9 @@ WerkProcess *werk_store_get_process (WerkStore *self);
  * tables, voting rounds and photos take their workshop; tallies and ballots their round.
  * The model is the store's and lives as long as the store (or the parent). */
 GListModel *werk_store_get_list (WerkStore *self, WerkKind kind, WerkRecord *parent);
+/* The distinct owners of measures, sorted as a German reader expects ("Ärztehaus" before
+ * "Bauamt"); for choosing one from a list. */
+GStrv werk_store_list_owners (WerkStore *self);
 /* The record with this id, or NULL. */
 WerkRecord *werk_store_lookup (WerkStore *self, const char *id);
 

@@ -571,6 +571,32 @@ werk_measures_page_class_init (WerkMeasuresPageClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "page.back", NULL);
 }
 
+/* Suggests the owners already named, in German order, each time the field is entered. */
+static void
+owner_entry_focus_cb (GtkEventControllerFocus *focus, WerkMeasuresPage *self)
+{
+  GtkEntryCompletion *completion = gtk_entry_get_completion (self->owner_entry);
+  g_autoptr (GtkListStore) model = gtk_list_store_new (1, G_TYPE_STRING);
+  g_auto (GStrv) owners = self->store ? werk_store_list_owners (self->store) : NULL;
+
+  for (guint i = 0; owners && owners[i]; i++)
+    gtk_list_store_insert_with_values (model, NULL, -1, 0, owners[i], -1);
+  gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (model));
+}
+
+static void
+add_owner_completion (WerkMeasuresPage *self)
+{
+  g_autoptr (GtkEntryCompletion) completion = gtk_entry_completion_new ();
+  GtkEventController *focus = gtk_event_controller_focus_new ();
+
+  gtk_entry_completion_set_text_column (completion, 0);
+  gtk_entry_completion_set_minimum_key_length (completion, 0);
+  gtk_entry_set_completion (self->owner_entry, completion);
+  g_signal_connect (focus, "enter", G_CALLBACK (owner_entry_focus_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->owner_entry), focus);
+}
+
 static void
 werk_measures_page_init (WerkMeasuresPage *self)
 {
@@ -592,4 +618,5 @@ werk_measures_page_init (WerkMeasuresPage *self)
   g_object_unref (self->field_names);
   gtk_search_entry_set_key_capture_widget (self->search_entry, NULL);
   add_list_shortcuts (self);
+  add_owner_completion (self);
 }
