@@ -46,6 +46,7 @@ typedef struct
 {
   const char *heading; /* written on the paper above the columns */
   const char *note;    /* a smaller line below it, or NULL */
+  const char *footer;  /* a strip card added at the bottom, or NULL */
   Paper paper;
   gboolean dots; /* the voting dots are on the cards */
   const Column *columns;
@@ -138,8 +139,8 @@ static const Column challenge_columns_right[] = {
 };
 
 static const Wall challenge_walls[] = {
-  { "Herausforderungen", NULL, PAPER_WHITE, FALSE, challenge_columns_left, 3 },
-  { "Wo drückt der Schuh?", NULL, PAPER_WHITE, FALSE, challenge_columns_right, 3 },
+  { "Herausforderungen", NULL, NULL, PAPER_WHITE, FALSE, challenge_columns_left, 3 },
+  { "Wo drückt der Schuh?", NULL, NULL, PAPER_WHITE, FALSE, challenge_columns_right, 3 },
 };
 
 /* The starter workshop's approaches; the dots are the tallies of round v-start. The same
@@ -175,13 +176,14 @@ static const Column idea_columns_right[] = {
 };
 
 static const Wall idea_walls[] = {
-  { "Ideen & Ansätze", NULL, PAPER_KRAFT, FALSE, idea_columns_left, 3 },
-  { "Was packen wir an?", NULL, PAPER_KRAFT, FALSE, idea_columns_right, 2 },
+  { "Ideen & Ansätze", NULL, NULL, PAPER_KRAFT, FALSE, idea_columns_left, 3 },
+  { "Was packen wir an?", NULL, NULL, PAPER_KRAFT, FALSE, idea_columns_right, 2 },
 };
 
 static const Wall vote_walls[] = {
-  { "Ideen & Ansätze", NULL, PAPER_KRAFT, TRUE, idea_columns_left, 3 },
-  { "Punktabfrage", "Welche Ansätze sollen weiterverfolgt werden? Je 3 Punkte!", PAPER_KRAFT, TRUE,
+  { "Ideen & Ansätze", NULL, NULL, PAPER_KRAFT, TRUE, idea_columns_left, 3 },
+  { "Was packen wir an?", NULL,
+    "Punktabfrage: Welche Ansätze sollen weiterverfolgt werden? Je 3 Punkte!", PAPER_KRAFT, TRUE,
     idea_columns_right, 2 },
 };
 
@@ -217,9 +219,10 @@ static const Column start_columns_right[] = {
 };
 
 static const Wall start_walls[] = {
-  { "Womit starten wir 2027?", "3 Punkte pro Person, max. 2 pro Karte", PAPER_WHITE, TRUE,
+  { "Womit starten wir 2027?", "3 Punkte pro Person, max. 2 pro Karte", NULL, PAPER_WHITE, TRUE,
     start_columns_left, 2 },
-  { "Punktabfrage", "Stimmzettel werden dazugezählt", PAPER_WHITE, TRUE, start_columns_right, 2 },
+  { "Punktabfrage", "Stimmzettel werden dazugezählt", NULL, PAPER_WHITE, TRUE, start_columns_right,
+    2 },
 };
 
 static const Line mobility_lines[] = {
@@ -326,6 +329,17 @@ rnd (Canvas *cv)
   z = (z ^ (z >> 27)) * G_GUINT64_CONSTANT (0x94d049bb133111eb);
   z ^= z >> 31;
   return (z >> 11) * (1.0 / 9007199254740992.0);
+}
+
+/* Starts a stream of its own for a thing seen in several photos (a wall, a card), so that it
+ * looks the same in each; returns the stream it replaces. */
+static guint64
+reseed (Canvas *cv, const char *text)
+{
+  guint64 old = cv->rng;
+
+  cv->rng = g_str_hash (text) * G_GUINT64_CONSTANT (0x2545f4914f6cdd1d);
+  return old;
 }
 
 static double
@@ -834,6 +848,7 @@ draw_card (Canvas *cv, double cx, double cy, double w, double h, guint32 rgb, Sh
            const char *text, double size, guint32 ink, int dots)
 {
   cairo_t *cr = cv->cr;
+  guint64 stream = reseed (cv, text);
   cairo_pattern_t *p;
 
   cairo_save (cr);
@@ -874,6 +889,7 @@ draw_card (Canvas *cv, double cx, double cy, double w, double h, guint32 rgb, Sh
   if (dots > 0)
     draw_dots (cv, -w / 2, h / 2 - 6, w, dots);
   cairo_restore (cr);
+  cv->rng = stream;
 }
 
 /* ---- pin boards -------------------------------------------------------------------------- */
@@ -961,6 +977,7 @@ draw_heading (Canvas *cv, const Wall *wall, double x, double top, double w)
 static void
 draw_pinwall (Canvas *cv, const Wall *wall, double x, double y, double w, double h, double floor_y)
 {
+  guint64 stream = reseed (cv, wall->heading);
   double sx = x + 14 + rnd_range (cv, 0, 8), sy = y + 12 + rnd_range (cv, 0, 8);
   double sw = w - 30, sh = h - 30;
   double top, col_w, card_w, card_h = 112, header_h = 0;
@@ -996,6 +1013,10 @@ draw_pinwall (Canvas *cv, const Wall *wall, double x, double y, double w, double
         draw_card (cv, cx, cy + card_h / 2, card_w, card_h, col->card_rgb, SHAPE_CARD,
                    col->cards[i].text, 28, INK_BLACK, wall->dots ? col->cards[i].dots : 0);
     }
+  if (wall->footer)
+    draw_card (cv, sx + sw / 2, sy + sh - 64, sw * 0.8, 84, CARD_WHITE, SHAPE_CARD, wall->footer,
+               28, INK_RED, 0);
+  cv->rng = stream;
 }
 
 /* ---- flipcharts -------------------------------------------------------------------------- */
