@@ -3,9 +3,10 @@
 #include "werk-pdf.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 
-#include "../src/core/werk-error.h"
+#include "werk-error.h"
 
 #define MARGIN_LEFT  68.0
 #define MARGIN_RIGHT 62.0
@@ -869,6 +870,7 @@ test_empty_document (void)
 int
 main (int argc, char **argv)
 {
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/pdf/text", test_text);

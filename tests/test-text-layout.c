@@ -2,6 +2,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "werk-text-layout.h"
 
+#include <locale.h>
 #include <string.h>
 
 /* A monospaced "font": every character is one unit wide, "W" and "—" two. */
@@ -223,6 +224,7 @@ test_sanitize (void)
 int
 main (int argc, char **argv)
 {
+  setlocale (LC_ALL, "");
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/text-layout/wrap-at-spaces", test_wrap_at_spaces);

@@ -19,14 +19,6 @@
 #include "werk-error.h"
 #include "werk-text-layout.h"
 
-/* libwerk-pdf is built without libwerk-core (see src/export/meson.build), so its tests would
- * lack werk_error_quark(). This weak copy makes the same quark and gives way to core's. */
-__attribute__ ((weak)) GQuark
-werk_error_quark (void)
-{
-  return g_quark_from_static_string ("werk-error-quark");
-}
-
 typedef enum
 {
   FACE_REGULAR,
@@ -74,7 +66,6 @@ static const Rgb hairline = HAIRLINE;
 static const Rgb header_shade = { 0.914, 0.929, 0.949 };
 static const Rgb zebra_shade = { 0.961, 0.965, 0.973 };
 static const Rgb group_shade = { 0.882, 0.922, 0.973 };
-static const Rgb track_shade = { 0.925, 0.933, 0.945 };
 static const Rgb placeholder_shade = { 0.957, 0.957, 0.961 };
 
 static const TextStyle styles[] = {
@@ -1767,7 +1758,6 @@ draw_bar (WerkPdf *self, const ChartLayout *c, const WerkPdfBar *bar)
     }
   length = c->max > 0 ? c->bar_width * bar->value / c->max : 0;
   bar_top = self->y + (st->leading - BAR_HEIGHT) / 2;
-  fill_rect (self, c->bar_x, bar_top, c->bar_width, BAR_HEIGHT, &track_shade);
   fill_rect (self, c->bar_x, bar_top, MAX (length, bar->value > 0 ? 1.5 : 0), BAR_HEIGHT, &accent);
   draw_line (self, &bold, &ink, c->bar_x + MAX (length, 0) + 5, 0, WERK_PDF_ALIGN_LEFT, self->y,
              value);
@@ -2213,12 +2203,6 @@ werk_pdf_save_to_bytes (WerkPdf *self, GError **error)
   return g_bytes_ref (self->output);
 }
 
-/**
- * werk_pdf_save:
- * @path: the file to write
- *
- * Writes the whole PDF or nothing: an existing file at @path stays as it was on failure.
- */
 static gboolean
 save_failed (const char *path, const char *message, GError **error)
 {
@@ -2239,6 +2223,7 @@ save_through_file (WerkPdf *self, const char *path, GError **error)
   g_autofree char *tmp = g_strdup_printf ("%s/.%s.XXXXXX", dir, base);
   int fd = g_mkstemp (tmp);
   int saved_errno;
+  HPDF_STATUS status;
 
   mode_t mask;
 
@@ -2249,12 +2234,17 @@ save_through_file (WerkPdf *self, const char *path, GError **error)
   umask (mask);
   fchmod (fd, 0666 & ~mask);
   close (fd);
-  if (HPDF_SaveToFile (self->doc, tmp) != HPDF_OK)
+  /* A failed write (a full disk) is the disk's fault, not the document's: it may be saved
+   * elsewhere afterwards. */
+  self->catching = TRUE;
+  self->caught = HPDF_OK;
+  status = HPDF_SaveToFile (self->doc, tmp);
+  self->catching = FALSE;
+  if (status != HPDF_OK || self->caught != HPDF_OK)
     {
+      HPDF_ResetError (self->doc);
       g_unlink (tmp);
-      if (werk_pdf_check (self, error))
-        save_failed (path, _ ("The PDF could not be created."), error);
-      return FALSE;
+      return save_failed (path, _ ("The file could not be written."), error);
     }
   fd = g_open (tmp, O_RDONLY, 0);
   if (fd < 0 || fsync (fd) != 0 || g_rename (tmp, path) != 0)
@@ -2269,6 +2259,12 @@ save_through_file (WerkPdf *self, const char *path, GError **error)
   return TRUE;
 }
 
+/**
+ * werk_pdf_save:
+ * @path: the file to write
+ *
+ * Writes the whole PDF or nothing: an existing file at @path stays as it was on failure.
+ */
 gboolean
 werk_pdf_save (WerkPdf *self, const char *path, GError **error)
 {
