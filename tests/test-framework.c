@@ -566,7 +566,7 @@ test_csv_german (void)
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   if (g_str_equal (g_dgettext (GETTEXT_PACKAGE, "%Y-%m-%d"), "%Y-%m-%d"))
     {
-      g_test_skip ("the build's German translation has no date format yet");
+      g_test_fail_printf ("no German translation in %s (meson builds it before the tests)", podir);
       return;
     }
   bytes = werk_measures_csv_to_bytes (store);
@@ -606,7 +606,7 @@ test_cli (void)
 
   if (!g_file_test (exe, G_FILE_TEST_IS_EXECUTABLE))
     {
-      g_test_skip ("werkstatt-cli is not built");
+      g_test_fail_printf ("werkstatt-cli was not built at %s", exe);
       return;
     }
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)

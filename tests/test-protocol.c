@@ -921,7 +921,7 @@ test_cli (Fixture *f, gconstpointer data)
     return;
   if (!g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE))
     {
-      g_test_skip ("werkstatt-cli is not built");
+      g_test_fail_printf ("werkstatt-cli was not built at %s", cli);
       return;
     }
   g_free (run ((const char *[]){ cli, "demo", file, NULL }));

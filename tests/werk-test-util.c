@@ -466,7 +466,13 @@ werk_test_cli_path (void)
   g_autofree char *path =
       g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "werkstatt-cli", NULL);
 
-  return g_file_test (path, G_FILE_TEST_IS_EXECUTABLE) ? g_steal_pointer (&path) : NULL;
+  /* meson builds it before the tests (their `depends`): missing, it is a failure, not a skip. */
+  if (!g_file_test (path, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_fail_printf ("werkstatt-cli was not built at %s", path);
+      return NULL;
+    }
+  return g_steal_pointer (&path);
 }
 
 int
