@@ -1,6 +1,11 @@
 /* werk-widget-test-util.c: looking at widgets as a user would, for the widget tests.
  * SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
 #include "werk-widget-test-util.h"
+
+#include <glib/gi18n-lib.h>
+#include <locale.h>
 
 static gboolean
 quit_cb (gpointer data)
@@ -127,4 +132,62 @@ werk_widget_test_save_png (GtkWidget *widget, const char *name)
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_true (gdk_texture_save_to_png (texture, path));
   return path;
+}
+
+void
+werk_widget_test_use_german (void)
+{
+  if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
+    g_error ("the locale de_DE.UTF-8 is missing (build-aux/install-deps.sh makes it)");
+  g_setenv ("LANGUAGE", "de", TRUE);
+  bindtextdomain (GETTEXT_PACKAGE, WERK_BUILD_PODIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  /* Setting the domain again makes gettext forget the English it has looked up so far. */
+  textdomain (GETTEXT_PACKAGE);
+  if (g_str_equal (_ ("Measures"), "Measures"))
+    g_error ("no German translation in %s", WERK_BUILD_PODIR);
+}
+
+void
+werk_widget_test_use_english (void)
+{
+  g_setenv ("LANGUAGE", "C", TRUE);
+  setlocale (LC_ALL, "C.UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+}
+
+static void
+collect_texts (GtkWidget *widget, GPtrArray *texts)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)))
+    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
+  if (GTK_IS_TEXT (widget) && gtk_text_get_placeholder_text (GTK_TEXT (widget)))
+    g_ptr_array_add (texts, g_strdup (gtk_text_get_placeholder_text (GTK_TEXT (widget))));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    collect_texts (child, texts);
+}
+
+void
+werk_widget_test_assert_german (GtkWidget *widget, const char *where, GString *seen)
+{
+  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr (GRegex) iso = g_regex_new ("\\b\\d{4}-\\d{2}-\\d{2}\\b", 0, 0, NULL);
+
+  werk_widget_test_wait (400);
+  collect_texts (widget, texts);
+  g_assert_cmpuint (texts->len, >, 3);
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (texts, i);
+      const char *german = g_dgettext (GETTEXT_PACKAGE, text);
+
+      if (german != text && !g_str_equal (german, text))
+        g_error ("%s shows “%s” in English (German: “%s”)", where, text, german);
+      if (g_regex_match (iso, text, 0, NULL))
+        g_error ("%s shows the date of “%s” in ISO form", where, text);
+      g_string_append_printf (seen, "%s\n", text);
+    }
 }

@@ -19,4 +19,13 @@ gboolean werk_widget_test_send_key (GtkWidget *widget, guint keyval, GdkModifier
 /* Renders @widget into NAME in the build folder for people to look at; returns the path. */
 char *werk_widget_test_save_png (GtkWidget *widget, const char *name);
 
+/* Switches the process to German with the build's translation; windows built afterwards are
+ * German. Aborts the test program if the machine lacks de_DE.UTF-8 or the build the .mo. */
+void werk_widget_test_use_german (void);
+/* Back to the untranslated strings and the C locale. */
+void werk_widget_test_use_english (void);
+/* Fails the test if @widget shows a text in English that the translation has German for (a
+ * string that missed gettext) or a date in ISO form; appends every text it saw to @seen. */
+void werk_widget_test_assert_german (GtkWidget *widget, const char *where, GString *seen);
+
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include "live-test-util.h"
 #include "werk-live-collect-page.h"
 #include "werk-live-voting-page.h"
+#include "werk-widget-test-util.h"
 
 static void
 shoot (GtkWidget *widget, const char *name)
@@ -88,6 +89,51 @@ test_screenshots (LiveFixture *f, gconstpointer data)
   shoot (presenter, "presenter-next-steps.png");
 }
 
+/* What the room and the facilitator see in a German town: German, on every page and on the
+ * projector. */
+static void
+german_set_up (LiveFixture *f, gconstpointer data)
+{
+  werk_widget_test_use_german ();
+  live_fixture_set_up (f, data);
+}
+
+static void
+german_tear_down (LiveFixture *f, gconstpointer data)
+{
+  live_fixture_tear_down (f, data);
+  werk_widget_test_use_english ();
+}
+
+static void
+test_german (LiveFixture *f, gconstpointer data)
+{
+  const WerkAgendaKind kinds[] = { WERK_AGENDA_IMPULSE,   WERK_AGENDA_COLLECT,  WERK_AGENDA_CLUSTER,
+                                   WERK_AGENDA_GOALS,     WERK_AGENDA_MEASURES, WERK_AGENDA_VOTING,
+                                   WERK_AGENDA_NEXT_STEPS };
+  GtkWidget *voting = _werk_live_window_get_page (f->window, WERK_AGENDA_VOTING);
+  g_autoptr (GString) seen = g_string_new (NULL);
+  GtkWidget *presenter;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "live.present", "i", 0);
+  presenter = GTK_WIDGET (_werk_live_window_get_presenter (f->window));
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *where = g_strdup_printf ("agenda item %u", i);
+
+      go (f, kinds[i]);
+      werk_widget_test_assert_german (GTK_WIDGET (f->window), where, seen);
+      werk_widget_test_assert_german (presenter, where, seen);
+    }
+  gtk_widget_activate_action (voting, "vote.new-round", "s", "measures");
+  werk_widget_test_assert_german (GTK_WIDGET (f->window), "a new round", seen);
+  werk_widget_test_assert_german (presenter, "a new round on the projector", seen);
+  gtk_widget_activate_action (voting, "vote.reveal", NULL);
+  werk_widget_test_assert_german (presenter, "a revealed round on the projector", seen);
+  g_assert_nonnull (strstr (seen->str, "Punktabfrage"));
+  g_assert_nonnull (strstr (seen->str, "Nächste Schritte"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -95,5 +141,6 @@ main (int argc, char *argv[])
 
   g_test_add ("/live/screenshots", LiveFixture, NULL, live_fixture_set_up, test_screenshots,
               live_fixture_tear_down);
+  g_test_add ("/live/german", LiveFixture, NULL, german_set_up, test_german, german_tear_down);
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "sustainability-test-util.h"
+#include "werk-widget-test-util.h"
 
 static void
 test_overview (SusFixture *f, gconstpointer data)
@@ -85,38 +86,6 @@ test_narrow (void)
   sus_fixture_tear_down (f, NULL);
 }
 
-/* The translation of the build (or $WERKSTATT_LOCALEDIR), in German; FALSE, with the test
- * failed, if the machine has no German locale or the build no German translation. */
-static gboolean
-use_german (void)
-{
-  const char *dir = g_getenv ("WERKSTATT_LOCALEDIR");
-  g_autofree char *built = g_test_build_filename (G_TEST_BUILT, "..", "po", NULL);
-
-  if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
-    {
-      g_test_fail_printf ("the locale de_DE.UTF-8 is missing (build-aux/install-deps.sh makes it)");
-      return FALSE;
-    }
-  g_setenv ("LANGUAGE", "de", TRUE);
-  bindtextdomain (GETTEXT_PACKAGE, dir ? dir : built);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  if (g_str_equal (g_dgettext (GETTEXT_PACKAGE, "Sustainability Check"), "Sustainability Check"))
-    {
-      g_test_fail_printf ("no German translation in %s", dir ? dir : built);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static void
-use_english (void)
-{
-  g_setenv ("LANGUAGE", "C", TRUE);
-  setlocale (LC_ALL, "C.UTF-8");
-}
-
 /* What a German project group sees: its words, its decimal comma. */
 static void
 test_german (void)
@@ -127,12 +96,11 @@ test_german (void)
   g_autofree char *overview = NULL;
   g_autofree char *check = NULL;
 
-  if (!use_german ())
-    {
-      use_english ();
-      return;
-    }
+  g_autoptr (GString) seen = g_string_new (NULL);
+
+  werk_widget_test_use_german ();
   sus_fixture_set_up (f, NULL);
+  werk_widget_test_assert_german (GTK_WIDGET (f->window), "the overview", seen);
   overview = sus_collect_labels (GTK_WIDGET (f->view));
   g_assert_nonnull (strstr (overview, "Ökologisch"));
   g_assert_nonnull (strstr (overview, "Unvollständig"));
@@ -143,14 +111,17 @@ test_german (void)
   gtk_widget_activate_action (GTK_WIDGET (f->view), "sustainability.show-measure", "s",
                               werk_record_get_id (measure));
   sus_wait (500);
+  werk_widget_test_assert_german (GTK_WIDGET (f->window), "the check", seen);
   check = sus_collect_labels (GTK_WIDGET (f->view));
   g_assert_nonnull (strstr (check, "Alle 12 Kriterien sind bewertet."));
   g_assert_nonnull (strstr (check, "Ø +0,8"));
   g_free (png);
   png = sus_save_png (GTK_WIDGET (f->window), "sustainability-check-de.png");
   g_test_message ("check in German: %s", png);
+  gtk_widget_activate_action (GTK_WIDGET (f->view), "sustainability.show-criteria", NULL);
+  werk_widget_test_assert_german (GTK_WIDGET (f->window), "the criteria", seen);
   sus_fixture_tear_down (f, NULL);
-  use_english ();
+  werk_widget_test_use_english ();
 }
 
 int
