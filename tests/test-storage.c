@@ -415,6 +415,74 @@ test_committed_at_once (void)
   werk_test_rmtree (dir);
 }
 
+static int
+set_max_pages (sqlite3 *db, const char *count)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA max_page_count = %s", count);
+  sqlite3_stmt *stmt = NULL;
+  int pages;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  pages = sqlite3_column_int (stmt, 0);
+  sqlite3_finalize (stmt);
+  return pages;
+}
+
+/* A full disk (here: the file may not grow, which SQLite reports as the disk being full)
+ * refuses the edit with a message the user can act on, and leaves the file and the records
+ * as they were; once there is room again, the same edit goes through. */
+static void
+test_disk_full (void)
+{
+  g_autofree char *dir = werk_test_make_dir ();
+  g_autoptr (WerkStore) store = werk_test_store_new (dir, "voll.werkstatt");
+  g_autofree char *path = g_strdup (werk_store_get_path (store));
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GString) long_text = g_string_new (NULL);
+  g_autoptr (GBytes) jpeg = werk_test_make_jpeg (1600, 1200);
+  GListModel *measures = werk_store_get_list (store, WERK_KIND_MEASURE, NULL);
+  sqlite3 *db = _werk_store_db (store);
+  WerkRecord *workshop, *measure;
+
+  workshop = werk_store_add (store, WERK_KIND_WORKSHOP, NULL, &error, "format", "custom", "title",
+                             "Werkstatt", NULL);
+  measure = werk_store_add (store, WERK_KIND_MEASURE, NULL, &error, "title", "Rufbus", NULL);
+  g_assert_no_error (error);
+  while (long_text->len < 256 * 1024)
+    g_string_append (long_text, "Haltestellen in allen Ortsteilen, auf Bestellung per App. ");
+  g_assert_cmpint (set_max_pages (db, "1"), >, 1);
+
+  g_assert_null (werk_store_add (store, WERK_KIND_MEASURE, NULL, &error, "title", "Stadt-App",
+                                 "description", long_text->str, NULL));
+  werk_test_assert_error_contains (error, WERK_ERROR_FAILED, "disk is full");
+  g_clear_error (&error);
+  g_assert_false (werk_record_set_string (measure, "description", long_text->str, &error));
+  werk_test_assert_error_contains (error, WERK_ERROR_FAILED, "disk is full");
+  g_clear_error (&error);
+  g_assert_null (werk_store_add_photo (store, WERK_WORKSHOP (workshop), jpeg, "tafel.jpg", &error));
+  werk_test_assert_error_contains (error, WERK_ERROR_FAILED, "disk is full");
+  g_clear_error (&error);
+  /* What the user sees is what the file holds. */
+  g_assert_cmpuint (g_list_model_get_n_items (measures), ==, 1);
+  g_assert_cmpstr (werk_record_get_string (measure, "description"), ==, "");
+  g_assert_cmpint (werk_test_sql_int (path, "SELECT count(*) FROM measure"), ==, 1);
+  g_assert_cmpint (werk_test_sql_int (path, "SELECT count(*) FROM photo"), ==, 0);
+
+  set_max_pages (db, "1073741823");
+  g_assert_true (werk_record_set_string (measure, "description", long_text->str, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (
+      werk_store_add_photo (store, WERK_WORKSHOP (workshop), jpeg, "tafel.jpg", &error));
+  g_assert_no_error (error);
+  werk_store_close (store);
+  g_clear_object (&store);
+  g_assert_cmpint (werk_test_sql_int (path, "SELECT length(description) FROM measure"), ==,
+                   (gint64) long_text->len);
+  g_assert_cmpint (werk_test_sql_int (path, "SELECT count(*) FROM photo"), ==, 1);
+  werk_test_rmtree (dir);
+}
+
 /* A file still open in one window opens in another (or in werkstatt-cli) as it is. */
 static void
 test_open_while_open (void)
@@ -623,6 +691,7 @@ main (int argc, char **argv)
   g_test_add_func ("/storage/create-refuses", test_create_refuses);
   g_test_add_func ("/storage/committed-at-once", test_committed_at_once);
   g_test_add_func ("/storage/open-while-open", test_open_while_open);
+  g_test_add_func ("/storage/disk-full", test_disk_full);
   g_test_add_func ("/storage/photos", test_photos);
   g_test_add_func ("/storage/broken-photo", test_broken_photo);
   g_test_add_func ("/storage/broken-photo/empty", test_empty_photo);
