@@ -504,6 +504,64 @@ test_open_while_open (void)
   werk_test_rmtree (dir);
 }
 
+/* An export opens a snapshot on its own thread while the window goes on editing: the document
+ * shows the file as it was when the export began, photos included, and can't change it. */
+static void
+test_open_snapshot (void)
+{
+  g_autofree char *dir = werk_test_make_dir ();
+  g_autoptr (WerkStore) store = werk_test_store_new (dir, "export.werkstatt");
+  g_autoptr (WerkStore) snapshot = NULL;
+  g_autoptr (GBytes) jpeg = werk_test_make_jpeg (320, 240);
+  g_autoptr (GBytes) bytes = NULL;
+  g_autoptr (GError) error = NULL;
+  WerkRecord *workshop, *measure, *photo, *seen;
+
+  workshop = werk_store_add (store, WERK_KIND_WORKSHOP, NULL, &error, "format", "custom", "title",
+                             "Werkstattgespräch", NULL);
+  measure = werk_store_add (store, WERK_KIND_MEASURE, NULL, &error, "title", "Rufbus", NULL);
+  photo =
+      WERK_RECORD (werk_store_add_photo (store, WERK_WORKSHOP (workshop), jpeg, "a.jpg", &error));
+  g_assert_no_error (error);
+
+  snapshot = werk_store_open_snapshot (werk_store_get_path (store), &error);
+  g_assert_no_error (error);
+  seen = werk_store_lookup (snapshot, werk_record_get_id (photo));
+  g_assert_true (WERK_IS_PHOTO (seen));
+  g_assert_nonnull (werk_store_lookup (snapshot, werk_record_get_id (measure)));
+
+  /* The photo's bytes are read late, after the window has deleted it. */
+  g_assert_true (werk_store_delete (store, photo, NULL, &error));
+  g_assert_no_error (error);
+  bytes = werk_photo_load_bytes (WERK_PHOTO (seen), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (bytes);
+  g_assert_true (g_bytes_equal (bytes, jpeg));
+
+  g_assert_null (werk_store_add (snapshot, WERK_KIND_MEASURE, NULL, &error, "title", "Neu", NULL));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  werk_store_close (snapshot);
+  g_assert_cmpint (werk_test_sql_int (werk_store_get_path (store), "SELECT count(*) FROM measure"),
+                   ==, 1);
+
+  /* Closed, it has let go: the window's edits go on and a new snapshot sees them. */
+  g_assert_nonnull (werk_store_add (store, WERK_KIND_MEASURE, NULL, &error, "title", "Zwei", NULL));
+  g_assert_no_error (error);
+  g_clear_object (&snapshot);
+  snapshot = werk_store_open_snapshot (werk_store_get_path (store), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (
+      g_list_model_get_n_items (werk_store_get_list (snapshot, WERK_KIND_MEASURE, NULL)), ==, 2);
+  g_assert_cmpuint (
+      g_list_model_get_n_items (werk_store_get_list (
+          snapshot, WERK_KIND_PHOTO, werk_store_lookup (snapshot, werk_record_get_id (workshop)))),
+      ==, 0);
+  werk_store_close (snapshot);
+  werk_store_close (store);
+  werk_test_rmtree (dir);
+}
+
 static guint
 long_side (GBytes *image, int *width, int *height)
 {
@@ -691,6 +749,7 @@ main (int argc, char **argv)
   g_test_add_func ("/storage/create-refuses", test_create_refuses);
   g_test_add_func ("/storage/committed-at-once", test_committed_at_once);
   g_test_add_func ("/storage/open-while-open", test_open_while_open);
+  g_test_add_func ("/storage/open-snapshot", test_open_snapshot);
   g_test_add_func ("/storage/disk-full", test_disk_full);
   g_test_add_func ("/storage/photos", test_photos);
   g_test_add_func ("/storage/broken-photo", test_broken_photo);

@@ -558,6 +558,28 @@ werk_store_open (const char *path, GError **error)
   return _werk_store_new_for_db (db, path, TRUE, error);
 }
 
+WerkStore *
+werk_store_open_snapshot (const char *path, GError **error)
+{
+  sqlite3 *db;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(db = _werk_db_open (path, FALSE, error)))
+    return NULL;
+  /* The read transaction takes its snapshot at the first read (the loading) and keeps it until
+   * closed. query_only: a change fails at once instead of writing from an old view. */
+  if (!_werk_schema_migrate (db, WERK_SCHEMA_VERSION, error) ||
+      !_werk_sqlite_error (db, sqlite3_exec (db, "PRAGMA query_only = ON; BEGIN", NULL, NULL, NULL),
+                           error))
+    {
+      sqlite3_close (db);
+      return NULL;
+    }
+  return _werk_store_new_for_db (db, path, TRUE, error);
+}
+
 void
 werk_store_close (WerkStore *self)
 {

@@ -24,6 +24,10 @@ WerkStore *werk_store_create (const char *path, const char *title, GError **erro
 /* Opens an existing file, migrating it forward. A corrupt, foreign or newer file is refused
  * with a translated message and left byte for byte as it was. */
 WerkStore *werk_store_open (const char *path, GError **error);
+/* Opens the file as it is at this moment, for reading on another thread while it is being
+ * edited elsewhere (an export): the store keeps seeing that moment, photos included, until
+ * closed, and refuses every change. */
+WerkStore *werk_store_open_snapshot (const char *path, GError **error);
 /* Writes a consistent copy of the whole file (SQLite's backup API); refuses to overwrite. */
 gboolean werk_store_save_copy (WerkStore *self, const char *path, GError **error);
 /* Closes the file; the store's records stay readable but can no longer be changed. */
