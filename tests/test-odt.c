@@ -1,8 +1,8 @@
 /* test-odt.c: the OpenDocument writer, checked as a reader would: ZIP, XML, styles, LibreOffice.
  * SPDX-License-Identifier: GPL-3.0-or-later */
-#include <archive.h>
-#include <archive_entry.h>
+#include <gio/gio.h>
 #include <glib.h>
+#include <minizip/unzip.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -148,12 +148,13 @@ build_sample (void)
   return odt;
 }
 
-/* Reads every entry of the ZIP in order: name, stored content, and the format libarchive saw. */
+/* Every entry of the ZIP in order, as minizip's reader gives it back. */
 typedef struct
 {
   char *name;
   char *data;
-  char *format;
+  int method;        /* 0 stored, 8 deflated */
+  guint local_extra; /* length of the extra field in the local header */
 } Entry;
 
 static void
@@ -161,37 +162,51 @@ entry_free (Entry *entry)
 {
   g_free (entry->name);
   g_free (entry->data);
-  g_free (entry->format);
   g_free (entry);
 }
 
+/* The reader checks each entry's CRC when it is read to the end, so a success means the bytes
+ * are the ones the writer put in. */
+static char *
+read_entry (unzFile zip, const unz_file_info64 *info, guint *local_extra)
+{
+  g_autoptr (GString) content = g_string_new (NULL);
+  char buffer[8192];
+  int n;
+
+  g_assert_cmpint (unzOpenCurrentFile (zip), ==, UNZ_OK);
+  *local_extra = unzGetLocalExtrafield (zip, NULL, 0);
+  while ((n = unzReadCurrentFile (zip, buffer, sizeof buffer)) > 0)
+    g_string_append_len (content, buffer, n);
+  g_assert_cmpint (n, ==, 0);
+  g_assert_cmpuint (content->len, ==, info->uncompressed_size);
+  g_assert_cmpint (unzCloseCurrentFile (zip), ==, UNZ_OK);
+  return g_string_free (g_steal_pointer (&content), FALSE);
+}
+
 static GPtrArray *
-read_zip (GBytes *bytes)
+read_zip (const char *path)
 {
   GPtrArray *entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
-  struct archive *archive = archive_read_new ();
-  struct archive_entry *header;
-  gsize size;
-  const void *data = g_bytes_get_data (bytes, &size);
+  unzFile zip = unzOpen64 (path);
+  int status;
 
-  archive_read_support_format_zip (archive);
-  g_assert_cmpint (archive_read_open_memory (archive, data, size), ==, ARCHIVE_OK);
-  while (archive_read_next_header (archive, &header) == ARCHIVE_OK)
+  g_assert_nonnull (zip);
+  for (status = unzGoToFirstFile (zip); status == UNZ_OK; status = unzGoToNextFile (zip))
     {
       Entry *entry = g_new0 (Entry, 1);
-      g_autoptr (GString) content = g_string_new (NULL);
-      char buffer[8192];
-      la_ssize_t n;
+      unz_file_info64 info;
+      char name[256];
 
-      entry->name = g_strdup (archive_entry_pathname (header));
-      entry->format = g_strdup (archive_format_name (archive));
-      while ((n = archive_read_data (archive, buffer, sizeof buffer)) > 0)
-        g_string_append_len (content, buffer, n);
-      g_assert_cmpint (n, ==, 0);
-      entry->data = g_string_free (g_steal_pointer (&content), FALSE);
+      g_assert_cmpint (unzGetCurrentFileInfo64 (zip, &info, name, sizeof name, NULL, 0, NULL, 0),
+                       ==, UNZ_OK);
+      entry->name = g_strdup (name);
+      entry->method = info.compression_method;
+      entry->data = read_entry (zip, &info, &entry->local_extra);
       g_ptr_array_add (entries, entry);
     }
-  archive_read_free (archive);
+  g_assert_cmpint (status, ==, UNZ_END_OF_LIST_OF_FILE);
+  g_assert_cmpint (unzClose (zip), ==, UNZ_OK);
   return entries;
 }
 
@@ -208,12 +223,18 @@ find_part (GPtrArray *entries, const char *name)
   g_error ("no %s in the package", name);
 }
 
+static char *
+sample_path (void)
+{
+  return g_test_build_filename (G_TEST_BUILT, "odt-sample.odt", NULL);
+}
+
 static GBytes *
 save_sample (void)
 {
   g_autoptr (WerkOdt) odt = build_sample ();
   g_autoptr (GError) error = NULL;
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, "odt-sample.odt", NULL);
+  g_autofree char *path = sample_path ();
   g_autofree char *data = NULL;
   gsize size;
 
@@ -223,25 +244,87 @@ save_sample (void)
   return g_bytes_new_take (g_steal_pointer (&data), size);
 }
 
+static GPtrArray *
+read_sample (void)
+{
+  g_autoptr (GBytes) bytes = save_sample ();
+  g_autofree char *path = sample_path ();
+
+  return read_zip (path);
+}
+
+static guint
+le16 (const guchar *p)
+{
+  return p[0] | p[1] << 8;
+}
+
+static guint32
+le32 (const guchar *p)
+{
+  return p[0] | p[1] << 8 | p[2] << 16 | (guint32) p[3] << 24;
+}
+
+/* ODF 1.2 part 3, 3.3: the first local header is "mimetype", stored, without an extra field
+ * and without a data descriptor, so that the media type stands at byte 30 as a magic number. */
+static void
+test_magic (void)
+{
+  g_autoptr (GBytes) bytes = save_sample ();
+  gsize size;
+  const guchar *raw = g_bytes_get_data (bytes, &size);
+  static const char magic[] = "mimetype" MIMETYPE;
+
+  g_assert_cmpuint (size, >, 30 + strlen (magic));
+  g_assert_cmpmem (raw, 4, "PK\003\004", 4);
+  g_assert_cmpuint (le16 (raw + 6) & 0x8, ==, 0); /* no data descriptor follows */
+  g_assert_cmpuint (le16 (raw + 8), ==, 0);       /* stored */
+  g_assert_cmpuint (le32 (raw + 18), ==, strlen (MIMETYPE));
+  g_assert_cmpuint (le32 (raw + 22), ==, strlen (MIMETYPE));
+  g_assert_cmpuint (le16 (raw + 26), ==, strlen ("mimetype"));
+  g_assert_cmpuint (le16 (raw + 28), ==, 0); /* no extra field */
+  g_assert_cmpmem (raw + 30, strlen (magic), magic, strlen (magic));
+}
+
+/* What the desktop sees: a file manager sniffing the bytes, and file(1). */
+static void
+test_recognised (void)
+{
+  g_autoptr (GBytes) bytes = save_sample ();
+  g_autofree char *path = sample_path ();
+  const char *argv[] = { "file", "--brief", path, NULL };
+  g_autofree char *type = NULL;
+  g_autofree char *out = NULL;
+  g_autoptr (GError) error = NULL;
+  gboolean uncertain = TRUE;
+  gsize size;
+  const guchar *data = g_bytes_get_data (bytes, &size);
+  int status;
+
+  type = g_content_type_guess (NULL, data, size, &uncertain);
+  g_assert_cmpstr (type, ==, MIMETYPE);
+  g_assert_false (uncertain);
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL, NULL,
+                NULL, &out, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_cmpstr (g_strchomp (out), ==, "OpenDocument Text");
+}
+
 static void
 test_package (void)
 {
-  g_autoptr (GBytes) bytes = save_sample ();
-  g_autoptr (GPtrArray) entries = read_zip (bytes);
-  const guchar *raw = g_bytes_get_data (bytes, NULL);
-  Entry *first;
+  g_autoptr (GPtrArray) entries = read_sample ();
   const char *parts[] = { "META-INF/manifest.xml", "content.xml", "styles.xml", "meta.xml" };
+  Entry *first;
 
   g_assert_cmpuint (entries->len, ==, 5);
   first = g_ptr_array_index (entries, 0);
   g_assert_cmpstr (first->name, ==, "mimetype");
   g_assert_cmpstr (first->data, ==, MIMETYPE);
-  g_assert_nonnull (strstr (first->format, "uncompressed"));
-
-  /* The local header itself: a ZIP signature, then compression method 0 (stored). */
-  g_assert_cmpmem (raw, 4, "PK\003\004", 4);
-  g_assert_cmpuint (raw[8] | raw[9] << 8, ==, 0);
-  g_assert_cmpmem (raw + 30, 8, "mimetype", 8);
+  g_assert_cmpint (first->method, ==, 0);
+  g_assert_cmpuint (first->local_extra, ==, 0);
 
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     {
@@ -250,6 +333,9 @@ test_package (void)
       g_assert_true (g_str_has_prefix (xml, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
       g_assert_true (g_utf8_validate (xml, -1, NULL));
     }
+  /* XML compresses well; a stored part would make the file several times larger. */
+  for (guint i = 1; i < entries->len; i++)
+    g_assert_cmpint (((Entry *) g_ptr_array_index (entries, i))->method, ==, 8);
   g_assert_nonnull (strstr (find_part (entries, "META-INF/manifest.xml"),
                             "manifest:full-path=\"/\" manifest:version=\"1.3\" "
                             "manifest:media-type=\"" MIMETYPE "\""));
@@ -405,8 +491,7 @@ has_block (Reader *r, const char *block)
 static void
 test_content (void)
 {
-  g_autoptr (GBytes) bytes = save_sample ();
-  g_autoptr (GPtrArray) entries = read_zip (bytes);
+  g_autoptr (GPtrArray) entries = read_sample ();
   g_autofree char *tricky_block = g_strdup_printf ("p|%s", tricky);
   const char *content = find_part (entries, "content.xml");
   Reader r = { 0 };
@@ -448,8 +533,7 @@ assert_defined (GHashTable *used, GHashTable *defined, const char *what)
 static void
 test_styles (void)
 {
-  g_autoptr (GBytes) bytes = save_sample ();
-  g_autoptr (GPtrArray) entries = read_zip (bytes);
+  g_autoptr (GPtrArray) entries = read_sample ();
   const char *styles_xml = find_part (entries, "styles.xml");
   Reader content = { 0 }, styles = { 0 };
   GHashTableIter iter;
@@ -489,8 +573,7 @@ test_styles (void)
 static void
 test_meta (void)
 {
-  g_autoptr (GBytes) bytes = save_sample ();
-  g_autoptr (GPtrArray) entries = read_zip (bytes);
+  g_autoptr (GPtrArray) entries = read_sample ();
   const char *meta = find_part (entries, "meta.xml");
 
   g_assert_nonnull (strstr (meta, "<dc:title>Strategischer Rahmen Musterstadt</dc:title>"));
@@ -644,6 +727,8 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/odt/magic", test_magic);
+  g_test_add_func ("/odt/recognised", test_recognised);
   g_test_add_func ("/odt/package", test_package);
   g_test_add_func ("/odt/content", test_content);
   g_test_add_func ("/odt/styles", test_styles);

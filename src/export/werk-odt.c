@@ -3,8 +3,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
-#include <archive.h>
-#include <archive_entry.h>
+#include <minizip/zip.h>
 #include <string.h>
 
 #include "werk-error.h"
@@ -934,73 +933,139 @@ static const char manifest[] =
     "<manifest:file-entry manifest:full-path=\"meta.xml\" manifest:media-type=\"text/xml\"/>"
     "</manifest:manifest>";
 
-static la_ssize_t
-write_cb (struct archive *archive, void *user_data, const void *buffer, size_t length)
+/* minizip writes through these callbacks into memory, so that the caller gets the whole file
+ * or nothing. It seeks back to fill in sizes and CRC in each local header, so no entry needs a
+ * data descriptor. */
+typedef struct
 {
-  g_byte_array_append (user_data, buffer, length);
-  return length;
+  GByteArray *bytes;
+  gsize position;
+} ZipBuffer;
+
+static voidpf ZCALLBACK
+zip_open_cb (voidpf opaque, const void *filename, int mode)
+{
+  return opaque;
 }
 
-static int
-write_entry (struct archive *archive, const char *name, const char *data, GDateTime *mtime)
+static uLong ZCALLBACK
+zip_read_cb (voidpf opaque, voidpf stream, void *buffer, uLong size)
 {
-  struct archive_entry *entry = archive_entry_new ();
+  ZipBuffer *zip = stream;
+  gsize n = MIN (size, zip->bytes->len - zip->position);
+
+  memcpy (buffer, zip->bytes->data + zip->position, n);
+  zip->position += n;
+  return n;
+}
+
+static uLong ZCALLBACK
+zip_write_cb (voidpf opaque, voidpf stream, const void *buffer, uLong size)
+{
+  ZipBuffer *zip = stream;
+
+  if (zip->position + size > zip->bytes->len)
+    g_byte_array_set_size (zip->bytes, zip->position + size);
+  memcpy (zip->bytes->data + zip->position, buffer, size);
+  zip->position += size;
+  return size;
+}
+
+static ZPOS64_T ZCALLBACK
+zip_tell_cb (voidpf opaque, voidpf stream)
+{
+  return ((ZipBuffer *) stream)->position;
+}
+
+static long ZCALLBACK
+zip_seek_cb (voidpf opaque, voidpf stream, ZPOS64_T offset, int origin)
+{
+  ZipBuffer *zip = stream;
+  ZPOS64_T base = origin == ZLIB_FILEFUNC_SEEK_SET   ? 0
+                  : origin == ZLIB_FILEFUNC_SEEK_CUR ? zip->position
+                                                     : zip->bytes->len;
+
+  if (base + offset > zip->bytes->len)
+    return -1;
+  zip->position = base + offset;
+  return 0;
+}
+
+static int ZCALLBACK
+zip_close_cb (voidpf opaque, voidpf stream)
+{
+  return 0;
+}
+
+static int ZCALLBACK
+zip_error_cb (voidpf opaque, voidpf stream)
+{
+  return 0;
+}
+
+/* ZIP stores local time from 1980 to 2107 only. */
+static zip_fileinfo
+zip_file_info (GDateTime *mtime)
+{
+  g_autoptr (GDateTime) local = g_date_time_to_local (mtime);
+  zip_fileinfo info = { 0 };
+
+  info.tmz_date.tm_sec = g_date_time_get_second (local);
+  info.tmz_date.tm_min = g_date_time_get_minute (local);
+  info.tmz_date.tm_hour = g_date_time_get_hour (local);
+  info.tmz_date.tm_mday = g_date_time_get_day_of_month (local);
+  info.tmz_date.tm_mon = g_date_time_get_month (local) - 1;
+  info.tmz_date.tm_year = CLAMP (g_date_time_get_year (local), 1980, 2107);
+  return info;
+}
+
+/* No extra field and no ZIP64 block (zip64 = 0): ODF's magic number is "mimetype" and the
+ * media type right behind the 30-byte local header, which an extra field would push away. */
+static int
+zip_add (zipFile zip, const zip_fileinfo *info, const char *name, const char *data, int method)
+{
   gsize length = strlen (data);
   int status;
 
-  archive_entry_set_pathname (entry, name);
-  archive_entry_set_filetype (entry, AE_IFREG);
-  archive_entry_set_perm (entry, 0644);
-  archive_entry_set_size (entry, length);
-  archive_entry_set_mtime (entry, g_date_time_to_unix (mtime), 0);
-  status = archive_write_header (archive, entry);
-  if (status == ARCHIVE_OK && archive_write_data (archive, data, length) != (la_ssize_t) length)
-    status = ARCHIVE_FATAL;
-  archive_entry_free (entry);
+  if (length > G_MAXUINT32)
+    return ZIP_PARAMERROR;
+  status = zipOpenNewFileInZip64 (zip, name, info, NULL, 0, NULL, 0, NULL, method,
+                                  method == 0 ? 0 : Z_DEFAULT_COMPRESSION, 0);
+  if (status == ZIP_OK)
+    status = zipWriteInFileInZip (zip, data, length);
+  if (status == ZIP_OK)
+    status = zipCloseFileInZip (zip);
   return status;
 }
 
-/* ODF wants "mimetype" first and stored, so that tools recognise the file by its first bytes;
- * libarchive 3.6 only accepts a change of compression between entries through this call. */
-static int
-write_package (struct archive *archive, const char *const *parts, GDateTime *mtime)
-{
-  int status = archive_write_zip_set_compression_store (archive);
-
-  if (status == ARCHIVE_OK)
-    status = write_entry (archive, "mimetype", MIMETYPE, mtime);
-  if (status == ARCHIVE_OK)
-    status = archive_write_zip_set_compression_deflate (archive);
-  for (guint i = 0; status == ARCHIVE_OK && parts[i] != NULL; i += 2)
-    status = write_entry (archive, parts[i], parts[i + 1], mtime);
-  if (status == ARCHIVE_OK)
-    status = archive_write_close (archive);
-  return status;
-}
-
+/* ODF wants "mimetype" first and stored, so that tools recognise the file by its first bytes. */
 static GBytes *
 zip_parts (const char *const *parts, GDateTime *mtime, GError **error)
 {
-  g_autoptr (GByteArray) zip = g_byte_array_new ();
-  struct archive *archive = archive_write_new ();
-  int status = archive_write_set_format_zip (archive);
+  g_autoptr (GByteArray) bytes = g_byte_array_new ();
+  ZipBuffer buffer = { bytes, 0 };
+  zlib_filefunc64_def io = { zip_open_cb, zip_read_cb,  zip_write_cb, zip_tell_cb,
+                             zip_seek_cb, zip_close_cb, zip_error_cb, &buffer };
+  zip_fileinfo info = zip_file_info (mtime);
+  zipFile zip = zipOpen2_64 (NULL, APPEND_STATUS_CREATE, NULL, &io);
+  int status = zip != NULL ? ZIP_OK : ZIP_INTERNALERROR;
 
-  /* No padding to tar-style blocks after the central directory. */
-  if (status == ARCHIVE_OK)
-    status = archive_write_set_bytes_in_last_block (archive, 1);
-  if (status == ARCHIVE_OK)
-    status = archive_write_open2 (archive, zip, NULL, write_cb, NULL, NULL);
-  if (status == ARCHIVE_OK)
-    status = write_package (archive, parts, mtime);
-  if (status != ARCHIVE_OK)
-    g_set_error (error, WERK_ERROR, WERK_ERROR_FAILED,
-                 _ ("Could not assemble the OpenDocument file: %s"),
-                 archive_error_string (archive) != NULL ? archive_error_string (archive)
-                                                        : g_strerror (archive_errno (archive)));
-  archive_write_free (archive);
-  if (status != ARCHIVE_OK)
-    return NULL;
-  return g_byte_array_free_to_bytes (g_steal_pointer (&zip));
+  if (status == ZIP_OK)
+    status = zip_add (zip, &info, "mimetype", MIMETYPE, 0);
+  for (guint i = 0; status == ZIP_OK && parts[i] != NULL; i += 2)
+    status = zip_add (zip, &info, parts[i], parts[i + 1], Z_DEFLATED);
+  /* zipClose frees the handle whatever happened before; its own failure loses the directory. */
+  if (zip != NULL && zipClose (zip, NULL) != ZIP_OK && status == ZIP_OK)
+    status = ZIP_INTERNALERROR;
+  if (status != ZIP_OK)
+    {
+      g_autofree char *detail = g_strdup_printf ("minizip error %d", status);
+
+      g_set_error (error, WERK_ERROR, WERK_ERROR_FAILED,
+                   _ ("Could not assemble the OpenDocument file: %s"), detail);
+      return NULL;
+    }
+  return g_byte_array_free_to_bytes (g_steal_pointer (&bytes));
 }
 
 /**
