@@ -241,6 +241,8 @@ werk_window_dispose (GObject *object)
 {
   WerkWindow *self = WERK_WINDOW (object);
 
+  _werk_window_cancel_exports (self);
+  g_clear_pointer (&self->exports, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), WERK_TYPE_WINDOW);
   g_clear_pointer (&self->undos, g_hash_table_unref);
   G_OBJECT_CLASS (werk_window_parent_class)->dispose (object);
@@ -299,6 +301,7 @@ werk_window_init (WerkWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->undos = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->exports = g_ptr_array_new_with_free_func (g_object_unref);
   werk_set_toast_overlay (GTK_WINDOW (self), self->toast_overlay);
   restore_size (self);
   stack_visible_child_cb (self);
