@@ -241,6 +241,20 @@ assert_folder_holds (UiFixture *f, const char *const *expected)
       g_error ("“%s” should not be in the folder", name);
 }
 
+/* A copy in the build folder, to look at. */
+static void
+keep_for_people (const char *path, const char *name)
+{
+  g_autofree char *kept = g_test_build_filename (G_TEST_BUILT, name, NULL);
+  g_autoptr (GFile) from = g_file_new_for_path (path);
+  g_autoptr (GFile) to = g_file_new_for_path (kept);
+  g_autoptr (GError) error = NULL;
+
+  g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_test_message ("Saved %s", kept);
+}
+
 /* The protocol of the conception workshop: written on another thread while the window goes on,
  * with its progress shown, holding what was typed just before. */
 static void
@@ -282,6 +296,7 @@ test_protocol (UiFixture *f, gconstpointer data)
   g_assert_false (watch_get (&w, &w.finished));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_true (find_dialog (PROGRESS_HEADING) == dialog);
+  g_free (ui_test_save_png (GTK_WIDGET (dialog), "export-progress.png"));
   watch_resume (&w);
   wait_finished (&w);
   g_source_remove (timer);
@@ -297,6 +312,7 @@ test_protocol (UiFixture *f, gconstpointer data)
   assert_has (text, MEASURE);
   assert_has (text, CAPTION);
   assert_folder_holds (f, (const char *[]){ "Protokoll.pdf", NULL });
+  keep_for_people (path, "export-protocol.pdf");
   watch_clear (&w);
 }
 
