@@ -2,15 +2,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
-#include <locale.h>
-
 #include "ui-test-util.h"
 #include "werk-fields-page.h"
 #include "werk-measures-page.h"
 #include "werk-new-process-window.h"
 #include "werk-preferences-window.h"
 #include "werk-start-window.h"
+#include "werk-widget-test-util.h"
 #include "werk-workshops-page.h"
 
 static void
@@ -133,33 +131,11 @@ test_narrow (UiFixture *f, gconstpointer data)
 
 /* ---- German: what a German town sees ---- */
 
-static void
-use_german (void)
-{
-  g_autofree char *podir = g_test_build_filename (G_TEST_BUILT, "..", "..", "po", NULL);
-
-  if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
-    g_error ("the locale de_DE.UTF-8 is missing (build-aux/install-deps.sh makes it)");
-  g_setenv ("LANGUAGE", "de", TRUE);
-  bindtextdomain (GETTEXT_PACKAGE, podir);
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-  if (g_str_equal (_ ("Measures"), "Measures"))
-    g_error ("no German translation in %s", podir);
-}
-
-static void
-use_english (void)
-{
-  g_setenv ("LANGUAGE", "C", TRUE);
-  setlocale (LC_ALL, "C.UTF-8");
-  textdomain (GETTEXT_PACKAGE);
-}
-
+/* German before the window is built: a window built in English first must fail the test. */
 static void
 german_set_up (UiFixture *f, gconstpointer data)
 {
-  use_german ();
+  werk_widget_test_use_german ();
   ui_fixture_set_up (f, data);
 }
 
@@ -167,47 +143,7 @@ static void
 german_tear_down (UiFixture *f, gconstpointer data)
 {
   ui_fixture_tear_down (f, data);
-  use_english ();
-}
-
-static void
-collect_labels (GtkWidget *widget, GPtrArray *texts)
-{
-  if (!gtk_widget_get_mapped (widget))
-    return;
-  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)))
-    g_ptr_array_add (texts, g_strdup (gtk_label_get_text (GTK_LABEL (widget))));
-  if (GTK_IS_EDITABLE (widget) && GTK_IS_TEXT (widget) &&
-      gtk_text_get_placeholder_text (GTK_TEXT (widget)))
-    g_ptr_array_add (texts, g_strdup (gtk_text_get_placeholder_text (GTK_TEXT (widget))));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
-       child = gtk_widget_get_next_sibling (child))
-    collect_labels (child, texts);
-}
-
-/* Every text on screen that the translation has German for is shown in German (an English
- * string on screen is one that missed gettext), and no date is in ISO form. */
-static void
-assert_german (GtkWidget *widget, const char *where, GString *seen)
-{
-  g_autoptr (GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr (GRegex) iso = g_regex_new ("\\b\\d{4}-\\d{2}-\\d{2}\\b", 0, 0, NULL);
-
-  ui_test_wait (400);
-  collect_labels (widget, texts);
-  g_assert_cmpuint (texts->len, >, 3);
-  for (guint i = 0; i < texts->len; i++)
-    {
-      const char *text = g_ptr_array_index (texts, i);
-      const char *german = g_dgettext (GETTEXT_PACKAGE, text);
-
-      if (german != text && !g_str_equal (german, text))
-        g_error ("%s shows “%s” in English (German: “%s”)", where, text, german);
-      if (g_regex_match (iso, text, 0, NULL))
-        g_error ("%s shows the date of “%s” in ISO form", where, text);
-    }
-  for (guint i = 0; i < texts->len; i++)
-    g_string_append_printf (seen, "%s\n", (char *) g_ptr_array_index (texts, i));
+  werk_widget_test_use_english ();
 }
 
 static void
@@ -231,34 +167,34 @@ test_german (UiFixture *f, gconstpointer data)
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       werk_window_show_page (f->window, pages[i]);
-      assert_german (window, pages[i], seen);
+      werk_widget_test_assert_german (window, pages[i], seen);
     }
   werk_window_show_page (f->window, "workshops");
   page = ui_test_find_type (window, WERK_TYPE_WORKSHOPS_PAGE);
   werk_workshops_page_show_workshop (WERK_WORKSHOPS_PAGE (page), WERK_WORKSHOP (workshop));
-  assert_german (window, "the workshop", seen);
+  werk_widget_test_assert_german (window, "the workshop", seen);
   werk_window_show_page (f->window, "fields");
   page = ui_test_find_type (window, WERK_TYPE_FIELDS_PAGE);
   werk_fields_page_show_field (WERK_FIELDS_PAGE (page), WERK_FIELD (field));
-  assert_german (window, "the field of action", seen);
+  werk_widget_test_assert_german (window, "the field of action", seen);
   werk_window_show_page (f->window, "measures");
   page = ui_test_find_type (window, WERK_TYPE_MEASURES_PAGE);
   werk_measures_page_show_measure (WERK_MEASURES_PAGE (page), WERK_MEASURE (measure));
-  assert_german (window, "the measure", seen);
+  werk_widget_test_assert_german (window, "the measure", seen);
   shoot (window, "screenshot-measure-de.png");
 
   dialog = GTK_WINDOW (werk_start_window_new (f->app));
   gtk_window_present (dialog);
-  assert_german (GTK_WIDGET (dialog), "the start window", seen);
+  werk_widget_test_assert_german (GTK_WIDGET (dialog), "the start window", seen);
   gtk_window_destroy (dialog);
   dialog = GTK_WINDOW (werk_new_process_window_new (f->app, GTK_WINDOW (f->window)));
   gtk_window_present (dialog);
-  assert_german (GTK_WIDGET (dialog), "the new process dialog", seen);
+  werk_widget_test_assert_german (GTK_WIDGET (dialog), "the new process dialog", seen);
   gtk_window_destroy (dialog);
   dialog = GTK_WINDOW (werk_preferences_window_new (werk_application_get_settings (f->app)));
   gtk_window_set_transient_for (dialog, GTK_WINDOW (f->window));
   gtk_window_present (dialog);
-  assert_german (GTK_WIDGET (dialog), "the preferences", seen);
+  werk_widget_test_assert_german (GTK_WIDGET (dialog), "the preferences", seen);
   gtk_window_destroy (dialog);
   /* And it is German indeed, in words and dates. */
   g_assert_nonnull (strstr (seen->str, "Übersicht"));
