@@ -738,6 +738,110 @@ test_cli (Fixture *f, gconstpointer data)
   g_assert_false (g_file_test (bad_out, G_FILE_TEST_EXISTS));
 }
 
+/* Runs werkstatt-cli in @dir, so that a file it should not write would show up there. */
+static int
+run_cli_in (const char *dir, const char *const *args, char **out, char **err)
+{
+  g_autofree char *built = werk_test_cli_path ();
+  g_autofree char *cli = built ? g_canonicalize_filename (built, NULL) : NULL;
+  g_autoptr (GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr (GSubprocessLauncher) launcher = NULL;
+  g_autoptr (GSubprocess) process = NULL;
+  g_autoptr (GError) error = NULL;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, cli);
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  launcher =
+      g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_cwd (launcher, dir);
+  process = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error);
+  g_assert_no_error (error);
+  return g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
+}
+
+/* Each command takes its own options only: --help is help, not a file name, and an option
+ * of another command is refused on one line before anything is written. */
+static void
+test_cli_arguments (Fixture *f, gconstpointer data)
+{
+  static const char *const names[] = { "demo",      "import",   "export",
+                                       "check",     "results",  "protocol",
+                                       "framework", "measures", "sustainability" };
+  static const char *const refused[][8] = {
+    { "import", "cli.werkstatt", "neu.werkstatt", "--foo", NULL },
+    { "import", "cli.werkstatt", "neu.werkstatt", "--embed-photos", NULL },
+    { "demo", "neu.werkstatt", "--csv", NULL },
+    { "check", "cli.werkstatt", "--workshop", "w1", NULL },
+    { "export", "cli.werkstatt", "neu.json", "--csv", NULL },
+    { "results", "cli.werkstatt", "--embed-photos", NULL },
+    { "results", "cli.werkstatt", "-o", "neu.csv", NULL },
+    { "measures", "cli.werkstatt", "-o", "neu.csv", "--workshop", "w1", NULL },
+    { "framework", "cli.werkstatt", "-o", "neu.md", "--csv", NULL },
+    { "protocol", "cli.werkstatt", "--workshop", "w1", "-o", "neu.pdf", "--with-dropped", NULL },
+    { "protocol", "cli.werkstatt", "-o", "neu.pdf", NULL },
+  };
+  g_autofree char *cli = werk_test_cli_path ();
+  g_autofree char *fixture = werk_test_fixture_path (RICH);
+  g_autofree char *rich_path = g_canonicalize_filename (fixture, NULL);
+  g_autofree char *before = NULL;
+
+  if (cli == NULL)
+    return;
+  g_assert_cmpint (run_cli_in (f->dir,
+                               (const char *[]){ "import", rich_path, "cli.werkstatt", NULL }, NULL,
+                               NULL),
+                   ==, 0);
+  before = werk_test_list_dir (f->dir);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *want = g_strdup_printf ("Usage: werkstatt-cli %s ", names[i]);
+      g_autofree char *after = NULL;
+
+      g_assert_cmpint (
+          run_cli_in (f->dir, (const char *[]){ names[i], "--help", NULL }, &out, &err), ==, 0);
+      g_assert_true (g_str_has_prefix (out, want));
+      g_assert_cmpstr (err, ==, "");
+      after = werk_test_list_dir (f->dir);
+      g_assert_cmpstr (after, ==, before);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *after = NULL;
+
+      g_test_message ("refused: werkstatt-cli %s %s", refused[i][0], refused[i][1]);
+      g_assert_cmpint (run_cli_in (f->dir, refused[i], &out, &err), ==, 2);
+      g_assert_cmpstr (out, ==, "");
+      g_assert_true (g_str_has_prefix (err, "Usage: werkstatt-cli "));
+      g_assert_cmpint (strchr (err, '\n') - err, ==, strlen (err) - 1);
+      after = werk_test_list_dir (f->dir);
+      g_assert_cmpstr (after, ==, before);
+    }
+}
+
+/* An unknown command is an error on one line too. */
+static void
+test_cli_unknown_command (Fixture *f, gconstpointer data)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+
+  g_assert_cmpint (run_cli_in (f->dir, (const char *[]){ "exprot", "a", "b", NULL }, &out, &err),
+                   !=, 0);
+  g_assert_cmpstr (out, ==, "");
+  g_assert_nonnull (strstr (err, "exprot"));
+  g_assert_cmpint (strchr (err, '\n') - err, ==, strlen (err) - 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -751,6 +855,8 @@ main (int argc, char **argv)
   ADD ("/json/never-overwrites", test_never_overwrites);
   ADD ("/json/photo-outside", test_photo_outside);
   ADD ("/json/cli", test_cli);
+  ADD ("/json/cli/arguments", test_cli_arguments);
+  ADD ("/json/cli/unknown-command", test_cli_unknown_command);
 #undef ADD
   for (guint i = 0; i < G_N_ELEMENTS (mutations); i++)
     {

@@ -10,11 +10,37 @@
 #include "werk-core.h"
 #include "werk-cli-exports.h"
 
+/* The options a command takes; any other option is refused, not read as a file name. */
+typedef enum
+{
+  OPT_WORKSHOP = 1 << 0,
+  OPT_OUTPUT = 1 << 1,
+  OPT_CSV = 1 << 2,
+  OPT_EMBED_PHOTOS = 1 << 3,
+  OPT_WITH_DROPPED = 1 << 4,
+} Options;
+
+/* A command line after the command's name: its file names, --flag and --key VALUE / -o VALUE,
+ * in any order; "--" ends the options. */
+typedef struct
+{
+  GPtrArray *args;
+  const char *workshop;
+  const char *output;
+  gboolean csv;
+  gboolean embed_photos;
+  gboolean with_dropped;
+  gboolean help;
+} Args;
+
 typedef struct
 {
   const char *name;
   const char *usage;
-  int (*run) (int argc, char **argv);
+  guint n_args;
+  Options options;
+  Options required; /* options it cannot do without (shown without brackets) */
+  int (*run) (const Args *a);
 } Command;
 
 static int
@@ -25,22 +51,11 @@ fail (const GError *error)
 }
 
 static int
-usage (const char *text)
+usage (const Command *command)
 {
-  g_printerr (_ ("Usage: werkstatt-cli %s\n"), text);
+  g_printerr (_ ("Usage: werkstatt-cli %s\n"), command->usage);
   return 2;
 }
-
-/* Options after the positional arguments: --flag and --key VALUE / -o VALUE. */
-typedef struct
-{
-  GPtrArray *args;
-  const char *workshop;
-  const char *output;
-  gboolean csv;
-  gboolean embed_photos;
-  gboolean with_dropped;
-} Args;
 
 static void
 args_clear (Args *a)
@@ -51,80 +66,89 @@ args_clear (Args *a)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Args, args_clear)
 
 static gboolean
-parse_args (int argc, char **argv, Args *a)
+is_option (const char *arg, Options options, Options option, const char *name)
 {
+  return (options & option) && g_str_equal (arg, name);
+}
+
+static gboolean
+parse_args (int argc, char **argv, Options options, Args *a)
+{
+  gboolean only_files = FALSE;
+
   a->args = g_ptr_array_new ();
   for (int i = 2; i < argc; i++)
     {
-      if (g_str_equal (argv[i], "--csv"))
-        a->csv = TRUE;
-      else if (g_str_equal (argv[i], "--embed-photos"))
-        a->embed_photos = TRUE;
-      else if (g_str_equal (argv[i], "--with-dropped"))
-        a->with_dropped = TRUE;
-      else if (g_str_equal (argv[i], "--workshop") && i + 1 < argc)
-        a->workshop = argv[++i];
-      else if ((g_str_equal (argv[i], "-o") || g_str_equal (argv[i], "--output")) && i + 1 < argc)
-        a->output = argv[++i];
-      else if (argv[i][0] == '-' && argv[i][1] != '\0')
-        return FALSE;
-      else
+      const char *arg = argv[i];
+      gboolean has_value = i + 1 < argc;
+
+      if (only_files || arg[0] != '-' || arg[1] == '\0')
         g_ptr_array_add (a->args, argv[i]);
+      else if (g_str_equal (arg, "--"))
+        only_files = TRUE;
+      else if (g_str_equal (arg, "--help") || g_str_equal (arg, "-h"))
+        a->help = TRUE;
+      else if (is_option (arg, options, OPT_CSV, "--csv"))
+        a->csv = TRUE;
+      else if (is_option (arg, options, OPT_EMBED_PHOTOS, "--embed-photos"))
+        a->embed_photos = TRUE;
+      else if (is_option (arg, options, OPT_WITH_DROPPED, "--with-dropped"))
+        a->with_dropped = TRUE;
+      else if (is_option (arg, options, OPT_WORKSHOP, "--workshop") && has_value)
+        a->workshop = argv[++i];
+      else if ((is_option (arg, options, OPT_OUTPUT, "-o") ||
+                is_option (arg, options, OPT_OUTPUT, "--output")) &&
+               has_value)
+        a->output = argv[++i];
+      else
+        return FALSE;
     }
   return TRUE;
 }
 
 static int
-cmd_demo (int argc, char **argv)
+cmd_demo (const Args *a)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (WerkStore) store = NULL;
 
-  if (argc != 3)
-    return usage ("demo OUT.werkstatt");
-  if (!(store = werk_demo_create (argv[2], &error)))
+  if (!(store = werk_demo_create (a->args->pdata[0], &error)))
     return fail (error);
   return 0;
 }
 
 static int
-cmd_import (int argc, char **argv)
+cmd_import (const Args *a)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (WerkStore) store = NULL;
 
-  if (argc != 4)
-    return usage ("import IN.json OUT.werkstatt");
-  if (!(store = werk_json_import_file (argv[2], argv[3], &error)))
+  if (!(store = werk_json_import_file (a->args->pdata[0], a->args->pdata[1], &error)))
     return fail (error);
   return 0;
 }
 
 static int
-cmd_export (int argc, char **argv)
+cmd_export (const Args *a)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (WerkStore) store = NULL;
-  g_auto (Args) a = { 0 };
 
-  if (!parse_args (argc, argv, &a) || a.args->len != 2)
-    return usage ("export FILE.werkstatt OUT.json [--embed-photos]");
-  if (!(store = werk_store_open (a.args->pdata[0], &error)) ||
-      !werk_json_export_file (store, a.args->pdata[1], a.embed_photos, &error))
+  if (!(store = werk_store_open (a->args->pdata[0], &error)) ||
+      !werk_json_export_file (store, a->args->pdata[1], a->embed_photos, &error))
     return fail (error);
   return 0;
 }
 
 static int
-cmd_check (int argc, char **argv)
+cmd_check (const Args *a)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (WerkStore) store = NULL;
   g_autoptr (GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  const char *path = a->args->pdata[0];
 
-  if (argc != 3)
-    return usage ("check FILE.werkstatt");
-  if (!(store = werk_store_open (argv[2], &error)) || !werk_store_check (store, problems, &error))
+  if (!(store = werk_store_open (path, &error)) || !werk_store_check (store, problems, &error))
     return fail (error);
   for (guint i = 0; i < problems->len; i++)
     g_print ("%s\n", (char *) problems->pdata[i]);
@@ -132,10 +156,10 @@ cmd_check (int argc, char **argv)
     {
       g_printerr ("werkstatt-cli: ");
       g_printerr (ngettext ("%s: %u problem found\n", "%s: %u problems found\n", problems->len),
-                  argv[2], problems->len);
+                  path, problems->len);
       return 1;
     }
-  g_print (_ ("%s: ok (schema version %d)\n"), argv[2], WERK_SCHEMA_VERSION);
+  g_print (_ ("%s: ok (schema version %d)\n"), path, WERK_SCHEMA_VERSION);
   return 0;
 }
 
@@ -198,23 +222,20 @@ print_round (WerkVotingRound *round, gboolean csv)
 }
 
 static int
-cmd_results (int argc, char **argv)
+cmd_results (const Args *a)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (WerkStore) store = NULL;
   GListModel *workshops;
-  g_auto (Args) a = { 0 };
 
-  if (!parse_args (argc, argv, &a) || a.args->len != 1)
-    return usage ("results FILE.werkstatt [--workshop ID] [--csv]");
-  if (!(store = werk_store_open (a.args->pdata[0], &error)))
+  if (!(store = werk_store_open (a->args->pdata[0], &error)))
     return fail (error);
-  if (a.workshop && !WERK_IS_WORKSHOP (werk_store_lookup (store, a.workshop)))
+  if (a->workshop && !WERK_IS_WORKSHOP (werk_store_lookup (store, a->workshop)))
     {
-      g_printerr (_ ("werkstatt-cli: no workshop with id “%s”\n"), a.workshop);
+      g_printerr (_ ("werkstatt-cli: no workshop with id “%s”\n"), a->workshop);
       return 1;
     }
-  if (a.csv)
+  if (a->csv)
     print_row (TRUE, (const char *[]){ "round", "rank", "dots", "tie", "title", NULL });
   workshops = werk_store_get_list (store, WERK_KIND_WORKSHOP, NULL);
   for (guint w = 0; w < g_list_model_get_n_items (workshops); w++)
@@ -222,13 +243,13 @@ cmd_results (int argc, char **argv)
       g_autoptr (WerkRecord) workshop = g_list_model_get_item (workshops, w);
       GListModel *rounds = werk_store_get_list (store, WERK_KIND_VOTING_ROUND, workshop);
 
-      if (a.workshop && !g_str_equal (a.workshop, werk_record_get_id (workshop)))
+      if (a->workshop && !g_str_equal (a->workshop, werk_record_get_id (workshop)))
         continue;
       for (guint r = 0; r < g_list_model_get_n_items (rounds); r++)
         {
           g_autoptr (WerkRecord) round = g_list_model_get_item (rounds, r);
           if (werk_record_get_int (round, "state") != WERK_ROUND_OPEN)
-            print_round (WERK_VOTING_ROUND (round), a.csv);
+            print_round (WERK_VOTING_ROUND (round), a->csv);
         }
     }
   return 0;
@@ -236,61 +257,76 @@ cmd_results (int argc, char **argv)
 
 /* The document commands share their shape: FILE -o OUT (and a workshop for the protocol). */
 static int
-run_document (int argc, char **argv, WerkCliDocument document, const char *text,
-              gboolean needs_workshop)
+run_document (const Args *a, WerkCliDocument document)
 {
   g_autoptr (GError) error = NULL;
   g_autoptr (WerkStore) store = NULL;
-  g_auto (Args) a = { 0 };
 
-  if (!parse_args (argc, argv, &a) || a.args->len != 1 || a.output == NULL ||
-      (needs_workshop && a.workshop == NULL))
-    return usage (text);
-  if (!(store = werk_store_open (a.args->pdata[0], &error)) ||
-      !werk_cli_export (store, document, a.workshop, a.output, a.with_dropped, &error))
+  if (!(store = werk_store_open (a->args->pdata[0], &error)) ||
+      !werk_cli_export (store, document, a->workshop, a->output, a->with_dropped, &error))
     return fail (error);
   return 0;
 }
 
 static int
-cmd_protocol (int argc, char **argv)
+cmd_protocol (const Args *a)
 {
-  return run_document (argc, argv, WERK_CLI_PROTOCOL,
-                       "protocol FILE.werkstatt --workshop ID -o OUT.pdf", TRUE);
+  return run_document (a, WERK_CLI_PROTOCOL);
 }
 
 static int
-cmd_framework (int argc, char **argv)
+cmd_framework (const Args *a)
 {
-  return run_document (argc, argv, WERK_CLI_FRAMEWORK,
-                       "framework FILE.werkstatt -o OUT.pdf|OUT.md|OUT.odt [--with-dropped]",
-                       FALSE);
+  return run_document (a, WERK_CLI_FRAMEWORK);
 }
 
 static int
-cmd_measures (int argc, char **argv)
+cmd_measures (const Args *a)
 {
-  return run_document (argc, argv, WERK_CLI_MEASURES, "measures FILE.werkstatt -o OUT.csv", FALSE);
+  return run_document (a, WERK_CLI_MEASURES);
 }
 
 static int
-cmd_sustainability (int argc, char **argv)
+cmd_sustainability (const Args *a)
 {
-  return run_document (argc, argv, WERK_CLI_SUSTAINABILITY,
-                       "sustainability FILE.werkstatt -o OUT.pdf", FALSE);
+  return run_document (a, WERK_CLI_SUSTAINABILITY);
 }
 
 static const Command commands[] = {
-  { "demo", "demo OUT.werkstatt", cmd_demo },
-  { "import", "import IN.json OUT.werkstatt", cmd_import },
-  { "export", "export FILE.werkstatt OUT.json [--embed-photos]", cmd_export },
-  { "check", "check FILE.werkstatt", cmd_check },
-  { "results", "results FILE.werkstatt [--workshop ID] [--csv]", cmd_results },
-  { "protocol", "protocol FILE.werkstatt --workshop ID -o OUT.pdf", cmd_protocol },
-  { "framework", "framework FILE.werkstatt -o OUT.pdf|OUT.md|OUT.odt", cmd_framework },
-  { "measures", "measures FILE.werkstatt -o OUT.csv", cmd_measures },
-  { "sustainability", "sustainability FILE.werkstatt -o OUT.pdf", cmd_sustainability },
+  { "demo", "demo OUT.werkstatt", 1, 0, 0, cmd_demo },
+  { "import", "import IN.json OUT.werkstatt", 2, 0, 0, cmd_import },
+  { "export", "export FILE.werkstatt OUT.json [--embed-photos]", 2, OPT_EMBED_PHOTOS, 0,
+    cmd_export },
+  { "check", "check FILE.werkstatt", 1, 0, 0, cmd_check },
+  { "results", "results FILE.werkstatt [--workshop ID] [--csv]", 1, OPT_WORKSHOP | OPT_CSV, 0,
+    cmd_results },
+  { "protocol", "protocol FILE.werkstatt --workshop ID -o OUT.pdf", 1, OPT_WORKSHOP | OPT_OUTPUT,
+    OPT_WORKSHOP | OPT_OUTPUT, cmd_protocol },
+  { "framework", "framework FILE.werkstatt -o OUT.pdf|OUT.md|OUT.odt [--with-dropped]", 1,
+    OPT_OUTPUT | OPT_WITH_DROPPED, OPT_OUTPUT, cmd_framework },
+  { "measures", "measures FILE.werkstatt -o OUT.csv", 1, OPT_OUTPUT, OPT_OUTPUT, cmd_measures },
+  { "sustainability", "sustainability FILE.werkstatt -o OUT.pdf", 1, OPT_OUTPUT, OPT_OUTPUT,
+    cmd_sustainability },
 };
+
+static int
+run_command (const Command *command, int argc, char **argv)
+{
+  g_auto (Args) a = { 0 };
+
+  if (!parse_args (argc, argv, command->options, &a))
+    return usage (command);
+  if (a.help)
+    {
+      g_print (_ ("Usage: werkstatt-cli %s\n"), command->usage);
+      return 0;
+    }
+  if (a.args->len != command->n_args ||
+      ((command->required & OPT_WORKSHOP) && a.workshop == NULL) ||
+      ((command->required & OPT_OUTPUT) && a.output == NULL))
+    return usage (command);
+  return command->run (&a);
+}
 
 static int
 help (FILE *out)
@@ -318,7 +354,10 @@ main (int argc, char **argv)
     return help (stdout);
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (g_str_equal (argv[1], commands[i].name))
-      return commands[i].run (argc, argv);
-  g_printerr (_ ("werkstatt-cli: unknown command “%s”\n"), argv[1]);
-  return help (stderr);
+      return run_command (&commands[i], argc, argv);
+  /* One line, as for every other error: the list of commands is one --help away. */
+  g_printerr (_ ("werkstatt-cli: unknown command “%s”; “werkstatt-cli --help” lists the "
+                 "commands\n"),
+              argv[1]);
+  return 2;
 }
