@@ -386,7 +386,11 @@ check_header (JsonNode *root, GError **error)
     return refuse (error, "version", _ ("is required"));
   if (!holds (version, G_TYPE_INT64))
     return refuse (error, "version", _ ("must be a whole number"));
-  if (json_node_get_int (version) > WERK_EXCHANGE_VERSION || json_node_get_int (version) < 1)
+  if (json_node_get_int (version) < 1)
+    return refuse (error, "version",
+                   _ ("there is no version %d of the exchange format; its versions start at 1"),
+                   (int) MAX (json_node_get_int (version), G_MININT));
+  if (json_node_get_int (version) > WERK_EXCHANGE_VERSION)
     {
       g_set_error (
           error, WERK_ERROR, WERK_ERROR_EXCHANGE,

@@ -352,15 +352,18 @@ _werk_values_equal (const GValue *a, const GValue *b)
   return g_value_get_enum (a) == g_value_get_enum (b);
 }
 
+/* YYYY-MM-DD exactly: digits where the pattern has them (no sign, no space), a real day. */
 static gboolean
 is_date (const char *s)
 {
-  int y, m, d;
-  char tail;
+  static const char pattern[] = "0000-00-00";
 
-  if (strlen (s) != 10 || sscanf (s, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3)
+  if (strlen (s) != strlen (pattern))
     return FALSE;
-  return s[4] == '-' && s[7] == '-' && g_date_valid_dmy (d, m, y);
+  for (guint i = 0; pattern[i]; i++)
+    if (pattern[i] == '0' ? !g_ascii_isdigit (s[i]) : s[i] != pattern[i])
+      return FALSE;
+  return g_date_valid_dmy (atoi (s + 8), atoi (s + 5), atoi (s));
 }
 
 static gboolean
