@@ -11,7 +11,7 @@
 #include "werk-framework.h"
 #include "werk-measures-csv.h"
 #include "werk-protocol.h"
-#include "werk-sustainability-view.h"
+#include "werk-sustainability-report.h"
 #include "werk-ui-util.h"
 #include "werk-window-private.h"
 
@@ -157,6 +157,7 @@ typedef enum
   EXPORT_MEASURES,
   EXPORT_JSON,
   EXPORT_COPY,
+  EXPORT_SUSTAINABILITY,
 } ExportKind;
 
 /* One export. The exporting thread reads only what is set before it starts; the window, the
@@ -219,6 +220,8 @@ failed_heading (ExportKind kind)
         return _ ("The JSON File Can’t Be Saved");
       case EXPORT_COPY:
         return _ ("The Copy Can’t Be Saved");
+      case EXPORT_SUSTAINABILITY:
+        return _ ("The Sustainability Report Can’t Be Exported");
       default:
         g_assert_not_reached ();
     }
@@ -322,6 +325,8 @@ write_export (ExportJob *job, WerkStore *store, GTask *task, GError **error)
         return werk_json_export_file (store, job->path, job->embed_photos, error);
       case EXPORT_COPY:
         return write_copy (store, job->path, error);
+      case EXPORT_SUSTAINABILITY:
+        return werk_sustainability_report_export (store, job->path, error);
       default:
         g_assert_not_reached ();
     }
@@ -431,7 +436,8 @@ show_result (WerkWindow *self, ExportJob *job, const GError *error)
   /* Cancel came too late to stop the file; it is whole, but no longer asked for. */
   if (g_cancellable_is_cancelled (job->cancellable))
     return;
-  if (job->kind == EXPORT_PROTOCOL || job->kind == EXPORT_FRAMEWORK)
+  if (job->kind == EXPORT_PROTOCOL || job->kind == EXPORT_FRAMEWORK ||
+      job->kind == EXPORT_SUSTAINABILITY)
     {
       if (job->hooks.step == NULL && job->hooks.finished == NULL)
         open_document (self, job->path);
@@ -579,6 +585,15 @@ _werk_window_export_json_to (WerkWindow *self, gboolean embed_photos, const char
 }
 
 void
+_werk_window_export_sustainability_to (WerkWindow *self, const char *path)
+{
+  g_return_if_fail (WERK_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  start_export (self, export_job_new (EXPORT_SUSTAINABILITY, path));
+}
+
+void
 _werk_window_save_copy_to (WerkWindow *self, const char *path)
 {
   g_return_if_fail (WERK_IS_WINDOW (self));
@@ -710,12 +725,34 @@ export_measures_action (GtkWidget *widget, const char *name, GVariant *param)
       new_chooser (self, _ ("Export Measures as CSV"), _ ("_Save"), offered, measures_chosen));
 }
 
+/* The sustainability check's report, from the menu and from the button on its page. */
+static void
+sustainability_chosen (WerkWindow *self, GtkFileChooser *chooser, const char *path)
+{
+  g_autofree char *full = with_suffix (path, ".pdf");
+
+  _werk_window_export_sustainability_to (self, full);
+}
+
 static void
 export_sustainability_action (GtkWidget *widget, const char *name, GVariant *param)
 {
-  GtkWidget *view = _werk_window_ensure_page (WERK_WINDOW (widget), "sustainability");
+  WerkWindow *self = WERK_WINDOW (widget);
+  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *offered = NULL;
+  GtkFileChooser *chooser;
 
-  werk_sustainability_view_export_report (WERK_SUSTAINABILITY_VIEW (view));
+  /* Translators: the file name the report is offered under; %s is the process's title */
+  offered =
+      g_strdup_printf (_ ("%s – sustainability check.pdf"),
+                       werk_record_get_label (WERK_RECORD (werk_store_get_process (self->store))));
+  g_strdelimit (offered, "/\\", '-');
+  chooser = new_chooser (self, _ ("Save the Sustainability Report"), _ ("_Save"), offered,
+                         sustainability_chosen);
+  gtk_file_filter_set_name (filter, _ ("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_chooser_add_filter (chooser, filter);
+  show_chooser (chooser);
 }
 
 /* The framework: the format is chosen in the file chooser and decides the extension. */

@@ -55,6 +55,7 @@ void _werk_window_export_framework_to (WerkWindow *self, WerkFrameworkFormat for
                                        const char *path);
 void _werk_window_export_measures_to (WerkWindow *self, const char *path);
 void _werk_window_export_json_to (WerkWindow *self, gboolean embed_photos, const char *path);
+void _werk_window_export_sustainability_to (WerkWindow *self, const char *path);
 void _werk_window_save_copy_to (WerkWindow *self, const char *path);
 /* Cancels the window's exports when it goes: nothing is left to show their results. */
 void _werk_window_cancel_exports (WerkWindow *self);

@@ -8,7 +8,6 @@
 #include "werk-sustainability-criteria.h"
 #include "werk-sustainability-overview.h"
 #include "werk-sustainability-private.h"
-#include "werk-sustainability-report.h"
 #include "werk-sustainability-view.h"
 
 struct _WerkSustainabilityView
@@ -18,7 +17,6 @@ struct _WerkSustainabilityView
   WerkStore *store;
   GPtrArray *round; /* WerkMeasure: the list the check goes through, as shown when it began */
   guint position;
-  GtkFileChooserNative *chooser;
 
   AdwToastOverlay *toast_overlay;
   GtkStack *stack;
@@ -120,79 +118,15 @@ measures_changed_cb (WerkSustainabilityView *self)
 /* ---------------------------------------------------------------------------------------- */
 /* The report                                                                               */
 
-static void
-open_report_cb (AdwToast *toast, WerkSustainabilityView *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                g_object_get_data (G_OBJECT (toast), "uri"), GDK_CURRENT_TIME);
-}
-
-static void
-write_report (WerkSustainabilityView *self, GFile *file)
-{
-  g_autofree char *chosen = g_file_get_path (file);
-  g_autofree char *lower = g_ascii_strdown (chosen, -1);
-  g_autofree char *path =
-      g_str_has_suffix (lower, ".pdf") ? g_strdup (chosen) : g_strconcat (chosen, ".pdf", NULL);
-  g_autofree char *name = g_filename_display_basename (path);
-  g_autofree char *text = NULL;
-  g_autoptr (GError) error = NULL;
-  AdwToast *done;
-
-  if (!werk_sustainability_report_export (self->store, path, &error))
-    {
-      _werk_sustainability_error (GTK_WIDGET (self), error);
-      return;
-    }
-  text = g_strdup_printf (_ ("Report saved as “%s”"), name);
-  done = _werk_sustainability_toast_new (text);
-  adw_toast_set_button_label (done, _ ("_Open"));
-  g_object_set_data_full (G_OBJECT (done), "uri", g_filename_to_uri (path, NULL, NULL), g_free);
-  g_signal_connect_object (done, "button-clicked", G_CALLBACK (open_report_cb), self, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, done);
-}
-
-static void
-chooser_response_cb (GtkNativeDialog *dialog, int response, WerkSustainabilityView *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr (GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      if (file)
-        write_report (self, file);
-    }
-  g_clear_object (&self->chooser);
-}
-
+/* The window writes it, on a thread of its own with a snapshot of the file, as its other
+ * exports; it asks for the file first. */
 void
 werk_sustainability_view_export_report (WerkSustainabilityView *self)
 {
-  GtkRoot *root;
-  g_autoptr (GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
-
   g_return_if_fail (WERK_IS_SUSTAINABILITY_VIEW (self));
 
-  if (self->chooser)
-    return;
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  self->chooser = gtk_file_chooser_native_new (
-      _ ("Save the Sustainability Report"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-      GTK_FILE_CHOOSER_ACTION_SAVE, _ ("_Save"), _ ("_Cancel"));
-  gtk_file_filter_set_name (filter, _ ("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), filter);
-  /* Translators: the file name the report is offered under; %s is the process's title */
-  name =
-      g_strdup_printf (_ ("%s – sustainability check.pdf"),
-                       werk_record_get_label (WERK_RECORD (werk_store_get_process (self->store))));
-  g_strdelimit (name, "/\\", '-');
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+  if (!gtk_widget_activate_action (GTK_WIDGET (self), "win.export-sustainability", NULL))
+    gtk_widget_error_bell (GTK_WIDGET (self));
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -265,9 +199,6 @@ werk_sustainability_view_dispose (GObject *object)
 {
   WerkSustainabilityView *self = WERK_SUSTAINABILITY_VIEW (object);
 
-  if (self->chooser)
-    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
-  g_clear_object (&self->chooser);
   /* AdwBin would unparent its child a second time after the template let it go. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), WERK_TYPE_SUSTAINABILITY_VIEW);

@@ -21,7 +21,8 @@ WerkStore *werk_sustainability_view_get_store (WerkSustainabilityView *self);
 /* Opens @measure's check; Ctrl+Enter then goes through the measures as the overview lists them. */
 void werk_sustainability_view_show_measure (WerkSustainabilityView *self, WerkMeasure *measure);
 void werk_sustainability_view_show_overview (WerkSustainabilityView *self);
-/* Asks where to save the report (a PDF) and writes it. */
+/* Asks where to save the report (a PDF) and writes it, through the action
+ * "win.export-sustainability" of the process window that holds the view (outside one: a bell). */
 void werk_sustainability_view_export_report (WerkSustainabilityView *self);
 
 G_END_DECLS
