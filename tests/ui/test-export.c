@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "ui-test-util.h"
+#include "werk-sustainability-view.h"
+#include "werk-widget-test-util.h"
 #include "werk-window-private.h"
 
 #define CONCEPTION       "w-konz"
@@ -15,6 +17,7 @@
 #define CAPTION          "Flipchart vom Tisch Mobilität: der Rufbus entlang der fünf Leitfragen."
 #define PROGRESS_HEADING "Exporting the Photo Protocol"
 #define PROTOCOL_FAILED  "The Photo Protocol Can’t Be Exported"
+#define REPORT_CHOOSER   "Save the Sustainability Report"
 
 static GThread *main_thread;
 
@@ -357,6 +360,7 @@ typedef enum
   JSON,
   JSON_EMBEDDED,
   COPY,
+  SUSTAINABILITY,
   N_EXPORTS
 } Export;
 
@@ -373,6 +377,7 @@ static const struct
   [JSON] = { "Kirchberg.json", "The JSON File Can’t Be Saved" },
   [JSON_EMBEDDED] = { "Kirchberg.json", "The JSON File Can’t Be Saved" },
   [COPY] = { "Kopie.werkstatt", "The Copy Can’t Be Saved" },
+  [SUSTAINABILITY] = { "Nachhaltigkeit.pdf", "The Sustainability Report Can’t Be Exported" },
 };
 
 /* Starts @export to @path as the file chooser's answer would, and waits until it is over. */
@@ -401,6 +406,9 @@ run_export (UiFixture *f, Export export, const char *path, Watch *w)
         break;
       case COPY:
         _werk_window_save_copy_to (f->window, path);
+        break;
+      case SUSTAINABILITY:
+        _werk_window_export_sustainability_to (f->window, path);
         break;
       default:
         g_assert_not_reached ();
@@ -584,6 +592,154 @@ test_copy (UiFixture *f, gconstpointer data)
   g_assert_nonnull (werk_store_lookup (f->store, werk_record_get_id (measure)));
 }
 
+/* The file chooser shown with this title, or NULL. */
+static GtkWidget *
+find_chooser (const char *title)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  GtkWidget *found = NULL;
+
+  for (GList *l = toplevels; l && !found; l = l->next)
+    if (GTK_IS_FILE_CHOOSER (l->data) && gtk_widget_get_visible (l->data) &&
+        g_strcmp0 (gtk_window_get_title (l->data), title) == 0)
+      found = l->data;
+  g_list_free (toplevels);
+  return found;
+}
+
+static GtkWidget *
+find_action_button (GtkWidget *root, const char *action)
+{
+  if (GTK_IS_BUTTON (root) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (root)), action) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+assert_qpdf_valid (const char *pdf)
+{
+  g_autofree char *tool = g_find_program_in_path ("qpdf");
+  g_autofree char *out = NULL;
+  g_autoptr (GError) error = NULL;
+  int status = 0;
+
+  g_assert_nonnull (tool); /* qpdf */
+  g_spawn_sync (NULL, (char *[]){ tool, "--check", (char *) pdf, NULL }, NULL, 0, NULL, NULL, &out,
+                NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (out, "No syntax or stream encoding errors"));
+}
+
+/* The sustainability report as a user asks for it: the Report button on the check's page, the
+ * file chooser in the folder of the file, then the window's export on its own thread, holding
+ * a note typed just before. */
+static void
+test_sustainability (UiFixture *f, gconstpointer data)
+{
+  const char *note = "Der Rufbus fährt mit Strom aus der Bürgersolaranlage.";
+  g_autofree char *path = g_build_filename (f->dir, exports[SUSTAINABILITY].name, NULL);
+  g_autoptr (WerkRecord) criterion =
+      g_list_model_get_item (werk_store_get_list (f->store, WERK_KIND_CRITERION, NULL), 0);
+  WerkRecord *measure = ui_test_find_record (f->store, WERK_KIND_MEASURE, NULL, MEASURE);
+  g_autoptr (GFile) folder = NULL;
+  g_autofree char *folder_path = NULL;
+  g_autofree char *offered = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr (GError) error = NULL;
+  GtkWidget *view, *button, *chooser, *save;
+  Watch w;
+
+  g_assert_nonnull (criterion);
+  g_assert_nonnull (measure);
+  g_assert_true (werk_sustainability_rate (WERK_MEASURE (measure), WERK_CRITERION (criterion), 1,
+                                           FALSE, note, &error));
+  g_assert_no_error (error);
+  watch_init (&w, f, 0);
+
+  werk_window_show_page (f->window, "sustainability");
+  view = ui_test_find_type (GTK_WIDGET (f->window), WERK_TYPE_SUSTAINABILITY_VIEW);
+  g_assert_nonnull (view);
+  ui_test_wait (100);
+  button = find_action_button (view, "sustainability.export-report");
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  ui_test_wait (300);
+  chooser = find_chooser (REPORT_CHOOSER);
+  g_assert_nonnull (chooser);
+  offered = gtk_file_chooser_get_current_name (GTK_FILE_CHOOSER (chooser));
+  g_assert_cmpstr (offered, ==, PROCESS_TITLE " – sustainability check.pdf");
+  folder = gtk_file_chooser_get_current_folder (GTK_FILE_CHOOSER (chooser));
+  g_assert_nonnull (folder);
+  folder_path = g_file_get_path (folder);
+  g_assert_cmpstr (folder_path, ==, f->dir);
+  g_assert_false (watch_get (&w, &w.finished));
+
+  /* A name without ".pdf": the export adds it. */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "Nachhaltigkeit");
+  save = find_button (chooser, "_Save");
+  g_assert_nonnull (save);
+  g_signal_emit_by_name (save, "clicked");
+  wait_finished (&w);
+
+  g_assert_no_error (w.error);
+  g_assert_null (find_chooser (REPORT_CHOOSER));
+  g_assert_null (any_dialog ());
+  text = pdf_text (path);
+  assert_has (text, "Sustainability check of the measures");
+  assert_has (text, MEASURE);
+  assert_has (text, werk_record_get_label (criterion));
+  assert_has (text, note);
+  assert_qpdf_valid (path);
+  assert_folder_holds (f, (const char *[]){ exports[SUSTAINABILITY].name, NULL });
+  keep_for_people (path, "export-sustainability.pdf");
+  watch_clear (&w);
+}
+
+/* In German, a missing folder is said in German, and no file is made. */
+static void
+german_set_up (UiFixture *f, gconstpointer data)
+{
+  werk_widget_test_use_german ();
+  ui_fixture_set_up (f, data);
+}
+
+static void
+german_tear_down (UiFixture *f, gconstpointer data)
+{
+  ui_fixture_tear_down (f, data);
+  werk_widget_test_use_english ();
+}
+
+static void
+test_sustainability_german_error (UiFixture *f, gconstpointer data)
+{
+  g_autofree char *missing = g_build_filename (f->dir, "Ausgabe", NULL);
+  g_autofree char *path = g_build_filename (missing, exports[SUSTAINABILITY].name, NULL);
+  g_autofree char *expected = g_strdup_printf ("Den Ordner „%s“ gibt es nicht.", missing);
+  AdwMessageDialog *dialog;
+  Watch w;
+
+  run_export (f, SUSTAINABILITY, path, &w);
+  g_assert_error (w.error, G_FILE_ERROR, G_FILE_ERROR_NOENT);
+  dialog = find_dialog ("Der Bericht zum Nachhaltigkeits-Check kann nicht exportiert werden");
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, expected);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_null (any_dialog ());
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  assert_folder_holds (f, NULL);
+  watch_clear (&w);
+}
+
 /* The window closed by the window manager while the protocol is being written: no crash, the
  * progress dialog goes with it, and the folder holds a whole PDF or none. */
 static void
@@ -636,8 +792,11 @@ main (int argc, char **argv)
   ADD ("/export/measures", test_measures);
   ADD ("/export/json", test_json);
   ADD ("/export/copy", test_copy);
+  ADD ("/export/sustainability", test_sustainability);
   ADD ("/export/close-during-export", test_close_during_export);
 #undef ADD
+  g_test_add ("/export/sustainability-german-error", UiFixture, NULL, german_set_up,
+              test_sustainability_german_error, german_tear_down);
 
   return g_test_run ();
 }
