@@ -795,6 +795,85 @@ test_bad_photos (void)
   g_assert_cmpint (status, ==, 0);
 }
 
+/* The photos' JPEG streams wait in an unlinked temporary file, not in memory, until the PDF is
+ * written; every one comes back byte for byte, whether saved to a file or to memory. */
+static guint
+count_spill_files (void)
+{
+  g_autoptr (GDir) dir = g_dir_open ("/proc/self/fd", 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *fd = g_build_filename ("/proc/self/fd", name, NULL);
+      g_autofree char *target = g_file_read_link (fd, NULL);
+
+      n += target != NULL && strstr (target, "werkstatt-pdf-") != NULL &&
+           g_str_has_suffix (target, " (deleted)");
+    }
+  return n;
+}
+
+static void
+test_photos_on_disk (void)
+{
+  g_autoptr (WerkPdf) pdf = werk_pdf_new ("Fotos", NULL, NULL, NULL);
+  g_autoptr (GPtrArray) jpegs = g_ptr_array_new_with_free_func ((GDestroyNotify) g_bytes_unref);
+  g_autoptr (GError) error = NULL;
+  g_autoptr (GBytes) in_memory = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("test-pdf-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "fotos.pdf", NULL);
+  g_autofree char *copy = g_build_filename (dir, "kopie.pdf", NULL);
+  const char *const pdfs[] = { path, copy };
+  guint before = count_spill_files ();
+  int status = -1;
+
+  for (guint i = 0; i < 12; i++)
+    {
+      GBytes *jpeg = make_jpeg (160 + 16 * i, 120 + 8 * i);
+
+      g_ptr_array_add (jpegs, jpeg);
+      g_assert_true (werk_pdf_image (pdf, jpeg, 200, 0, NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (count_spill_files (), ==, before + 1);
+  g_assert_true (werk_pdf_save (pdf, path, &error));
+  g_assert_no_error (error);
+  in_memory = werk_pdf_save_to_bytes (pdf, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (copy, g_bytes_get_data (in_memory, NULL),
+                                      g_bytes_get_size (in_memory), &error));
+  g_clear_object (&pdf);
+  g_assert_cmpuint (count_spill_files (), ==, before);
+
+  if (!have_tools ())
+    return;
+  for (guint p = 0; p < G_N_ELEMENTS (pdfs); p++)
+    {
+      g_autofree char *prefix = g_build_filename (dir, "bild", NULL);
+
+      g_free (run ((const char *[]){ "qpdf", "--check", pdfs[p], NULL }, &status));
+      g_assert_cmpint (status, ==, 0);
+      g_free (run ((const char *[]){ "pdfimages", "-j", pdfs[p], prefix, NULL }, NULL));
+      for (guint i = 0; i < jpegs->len; i++)
+        {
+          g_autofree char *name = g_strdup_printf ("%s-%03u.jpg", prefix, i);
+          g_autofree char *data = NULL;
+          gsize length = 0;
+          GBytes *expected = g_ptr_array_index (jpegs, i);
+
+          g_assert_true (g_file_get_contents (name, &data, &length, &error));
+          g_assert_cmpmem (data, length, g_bytes_get_data (expected, NULL),
+                           g_bytes_get_size (expected));
+          g_unlink (name);
+        }
+    }
+  g_unlink (path);
+  g_unlink (copy);
+  g_rmdir (dir);
+}
+
 /* A libharu failure (a bookmark title beyond PDF's string limit) poisons the document: the
  * error comes back from werk_pdf_save() and no file is written. */
 static void
@@ -927,6 +1006,7 @@ main (int argc, char **argv)
   g_test_add_func ("/pdf/long-contents", test_long_contents);
   g_test_add_func ("/pdf/save-errors", test_save_errors);
   g_test_add_func ("/pdf/bad-photos", test_bad_photos);
+  g_test_add_func ("/pdf/photos-on-disk", test_photos_on_disk);
   g_test_add_func ("/pdf/libharu-error", test_libharu_error);
   g_test_add_func ("/pdf/missing-fonts", test_missing_fonts);
   g_test_add_func ("/pdf/empty-document", test_empty_document);

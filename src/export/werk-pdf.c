@@ -12,6 +12,7 @@
 #include <hpdf_font.h>
 #include <hpdf_fontdef.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -180,6 +181,10 @@ struct _WerkPdf
 
   gboolean finished;
   GBytes *output;
+
+  FILE *spill;        /* the photos' JPEG streams until the PDF is written; unlinked */
+  GPtrArray *spilled; /* Spilled, one per photo moved there */
+  gboolean no_spill;  /* the spill file could not be made: photos stay in memory */
 };
 
 G_DEFINE_FINAL_TYPE (WerkPdf, werk_pdf, G_TYPE_OBJECT)
@@ -267,6 +272,8 @@ werk_pdf_finalize (GObject *object)
   WerkPdf *self = WERK_PDF (object);
 
   g_clear_pointer (&self->doc, HPDF_Free);
+  g_clear_pointer (&self->spill, fclose);
+  g_clear_pointer (&self->spilled, g_ptr_array_unref);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->headings, g_ptr_array_unref);
   g_clear_pointer (&self->pending, g_ptr_array_unref);
@@ -289,6 +296,7 @@ werk_pdf_init (WerkPdf *self)
   self->pages = g_ptr_array_new_with_free_func (g_free);
   self->headings = g_ptr_array_new_with_free_func (heading_free);
   self->pending = g_ptr_array_new_with_free_func (heading_free);
+  self->spilled = g_ptr_array_new_with_free_func (g_free);
   self->margin_top = 62;
   self->margin_right = 62;
   self->margin_bottom = 74;
@@ -1830,6 +1838,129 @@ jpeg_has_frame (const guint8 *d, gsize n)
   return FALSE;
 }
 
+/* Photos on disk until the PDF is written.
+ *
+ * libharu keeps every image's stream in memory until HPDF_SaveToFile(), so a protocol's memory
+ * would grow by each photo's JPEG. Each JPEG stream moves instead into one unlinked temporary
+ * file, and libharu reads it back through a callback stream while it writes the PDF: memory
+ * stays flat at any number of photos. If the file cannot be made or written (a full disk), the
+ * photo simply stays in memory. */
+
+typedef struct
+{
+  FILE *file;
+  off_t offset;
+  HPDF_UINT32 length;
+  HPDF_UINT32 pos;
+} Spilled;
+
+static HPDF_STATUS
+spilled_read (HPDF_Stream stream, HPDF_BYTE *buf, HPDF_UINT *size)
+{
+  Spilled *s = stream->attr;
+  HPDF_UINT want = MIN (*size, s->length - s->pos);
+
+  *size = 0;
+  if (want > 0 && (fseeko (s->file, s->offset + s->pos, SEEK_SET) != 0 ||
+                   fread (buf, 1, want, s->file) != want))
+    return HPDF_SetError (stream->error, HPDF_FILE_IO_ERROR, errno);
+  s->pos += want;
+  *size = want;
+  return s->pos == s->length ? HPDF_STREAM_EOF : HPDF_OK;
+}
+
+static HPDF_STATUS
+spilled_seek (HPDF_Stream stream, HPDF_INT pos, HPDF_WhenceMode mode)
+{
+  Spilled *s = stream->attr;
+  gint64 to = pos;
+
+  if (mode == HPDF_SEEK_CUR)
+    to += s->pos;
+  else if (mode == HPDF_SEEK_END)
+    to += s->length;
+  if (to < 0 || to > s->length)
+    return HPDF_SetError (stream->error, HPDF_STREAM_EOF, 0);
+  s->pos = (HPDF_UINT32) to;
+  return HPDF_OK;
+}
+
+static HPDF_INT32
+spilled_tell (HPDF_Stream stream)
+{
+  return (HPDF_INT32) ((Spilled *) stream->attr)->pos;
+}
+
+static HPDF_UINT32
+spilled_size (HPDF_Stream stream)
+{
+  return ((Spilled *) stream->attr)->length;
+}
+
+static FILE *
+spill_file (WerkPdf *self)
+{
+  g_autofree char *name = NULL;
+  int fd;
+
+  if (self->spill != NULL || self->no_spill)
+    return self->spill;
+  fd = g_file_open_tmp ("werkstatt-pdf-XXXXXX", &name, NULL);
+  if (fd >= 0)
+    {
+      g_unlink (name);
+      self->spill = fdopen (fd, "w+b");
+      if (self->spill == NULL)
+        close (fd);
+    }
+  self->no_spill = self->spill == NULL;
+  return self->spill;
+}
+
+/* Copies @image's stream to the end of the spill file and lets libharu read it from there. */
+static void
+spill_image (WerkPdf *self, HPDF_Image image)
+{
+  HPDF_Stream memory = image->stream;
+  HPDF_UINT32 length = HPDF_Stream_Size (memory), copied = 0;
+  FILE *file = spill_file (self);
+  HPDF_BYTE buf[65536];
+  HPDF_Stream disk;
+  Spilled *s;
+  off_t offset;
+
+  if (file == NULL || length == 0 || fseeko (file, 0, SEEK_END) != 0 ||
+      (offset = ftello (file)) < 0 || HPDF_Stream_Seek (memory, 0, HPDF_SEEK_SET) != HPDF_OK)
+    return;
+  while (copied < length)
+    {
+      HPDF_UINT n = MIN (sizeof buf, length - copied);
+      HPDF_STATUS status = HPDF_Stream_Read (memory, buf, &n);
+
+      if ((status != HPDF_OK && status != HPDF_STREAM_EOF) || n == 0 ||
+          fwrite (buf, 1, n, file) != n)
+        break;
+      copied += n;
+    }
+  if (copied != length || fflush (file) != 0)
+    {
+      clearerr (file);
+      return; /* what was written stays unused; the photo stays in memory */
+    }
+  s = g_new0 (Spilled, 1);
+  *s = (Spilled){ file, offset, length, 0 };
+  disk = HPDF_CallbackReader_New (self->doc->mmgr, spilled_read, spilled_seek, spilled_tell,
+                                  spilled_size, s);
+  if (disk == NULL)
+    {
+      g_free (s);
+      return;
+    }
+  g_ptr_array_add (self->spilled, s);
+  HPDF_Stream_Free (memory);
+  image->stream = disk;
+}
+
 static HPDF_Image
 load_jpeg (WerkPdf *self, GBytes *jpeg, GError **error)
 {
@@ -1848,6 +1979,8 @@ load_jpeg (WerkPdf *self, GBytes *jpeg, GError **error)
           HPDF_ResetError (self->doc);
           image = NULL;
         }
+      else if (image != NULL)
+        spill_image (self, image);
     }
   if (image == NULL)
     g_set_error (error, WERK_ERROR, WERK_ERROR_PHOTO,

@@ -738,13 +738,20 @@ print_targets (const Result *werk, const Result *img2pdf, const Result *magick,
       g_strdup_printf ("1/%.1f of img2pdf (%.1f MB vs %.1f MB)", img2pdf->pdf_mb / werk->pdf_mb,
                        werk->pdf_mb, img2pdf->pdf_mb);
   g_autofree char *memory = g_strdup_printf ("%.0f MB", werk->run.peak_mb);
+  const char *failed = "not measured: a run failed";
+  gboolean speed_ok = werk->run.ok && magick->run.ok;
+  gboolean decode_ok = werk_jpegs->run.ok && floor->run.ok;
+  gboolean size_ok = werk->run.ok && img2pdf->run.ok;
 
   g_print ("\nTargets (Werkstatt):\n");
-  target (magick->run.seconds >= 8 * werk->run.seconds, "≥ 8× faster than ImageMagick", speed);
-  target (werk_jpegs->run.seconds <= 1.5 * floor->run.seconds,
-          "within 1.5× of the decoding floor on both cores", decode);
-  target (werk->pdf_mb * 7 <= img2pdf->pdf_mb, "PDF ≤ 1/7 of img2pdf's", size);
-  target (werk->run.peak_mb < PEAK_MB_TARGET, "peak memory < 200 MB", memory);
+  target (speed_ok && magick->run.seconds >= 8 * werk->run.seconds, "≥ 8× faster than ImageMagick",
+          speed_ok ? speed : failed);
+  target (decode_ok && werk_jpegs->run.seconds <= 1.5 * floor->run.seconds,
+          "within 1.5× of the decoding floor on both cores", decode_ok ? decode : failed);
+  target (size_ok && werk->pdf_mb * 7 <= img2pdf->pdf_mb, "PDF ≤ 1/7 of img2pdf's",
+          size_ok ? size : failed);
+  target (werk->run.ok && werk->run.peak_mb < PEAK_MB_TARGET, "peak memory < 200 MB",
+          werk->run.ok ? memory : failed);
 }
 
 static void
@@ -778,11 +785,12 @@ count_marked (GPtrArray *photos)
   return n;
 }
 
-/* libharu keeps every image until the PDF is written: how memory grows with the photos. */
+/* The photos' JPEGs wait in a temporary file until the PDF is written, not in memory: beyond the
+ * decoders' working set, peak memory grows only by the document's own objects for each photo. */
 static void
 print_memory_growth (const char *cli, const char *dir, GPtrArray *photos)
 {
-  const guint counts[] = { 10, 20, 40, 80 };
+  const guint counts[] = { 10, 40, 160, 320 };
 
   g_print ("\nWerkstatt's peak memory by number of photos:\n");
   for (guint i = 0; i < G_N_ELEMENTS (counts); i++)
@@ -791,8 +799,11 @@ print_memory_growth (const char *cli, const char *dir, GPtrArray *photos)
       g_autofree char *pdf = g_strdup_printf ("%s/growth-%u.pdf", dir, counts[i]);
       Run run = run_werkstatt (cli, store, pdf);
 
-      g_print ("  %3u photos: %6.2f s, peak %4.0f MB, PDF %5.1f MB\n", counts[i], run.seconds,
-               run.peak_mb, file_mb (pdf));
+      if (run.ok)
+        g_print ("  %3u photos: %6.2f s, peak %4.0f MB, PDF %5.1f MB\n", counts[i], run.seconds,
+                 run.peak_mb, file_mb (pdf));
+      else
+        g_print ("  %3u photos: failed\n", counts[i]);
       g_unlink (store);
       g_unlink (pdf);
     }
