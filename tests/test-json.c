@@ -325,6 +325,45 @@ test_extra_keys (Fixture *f, gconstpointer data)
   assert_round_trip (f, input, f->fixtures, TRUE);
 }
 
+/* Optional keys given as null (= absent, EXCHANGE.md) come back as null, not as "", 0, false
+ * or [], whatever their type. */
+static void
+test_nulls (Fixture *f, gconstpointer data)
+{
+  g_autoptr (JsonNode) input = rich ();
+  static const char *const keys[] = {
+    "process.vision",
+    "fields[0].description",
+    "fields[1].color",
+    "measures[0].workshop",
+    "challenges",
+    "measures[0].goals",
+    "measures[0].due",
+    "measures[1].status",
+    "criteria[0].question",
+    "ratings[0].note",
+    "workshops[0].date",
+    "workshops[0].facilitators",
+    "workshops[0].participants_total",
+    "workshops[0].groups",
+    "workshops[0].participants[0].photo_consent",
+    "workshops[0].agenda[0].kind",
+    "workshops[0].agenda[0].minutes",
+    "workshops[0].tables",
+    "workshops[0].voting_rounds[0].blind",
+    "workshops[0].voting_rounds[0].ballots",
+    "workshops[0].photos[0].caption",
+  };
+
+  /* challenges and tables go, so nothing may name them */
+  werk_test_json_remove (input, "measures[0].table");
+  werk_test_json_remove (input, "workshops[0].photos[0].table");
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    werk_test_json_set (input, keys[i], "null");
+  assert_round_trip (f, input, f->fixtures, FALSE);
+  assert_round_trip (f, input, f->fixtures, TRUE);
+}
+
 /* A minimal file: only what is required, nothing more comes out. */
 static void
 test_minimal (Fixture *f, gconstpointer data)
@@ -859,6 +898,7 @@ main (int argc, char **argv)
   ADD ("/json/round-trip/rich", test_rich);
   ADD ("/json/round-trip/extra-keys", test_extra_keys);
   ADD ("/json/round-trip/minimal", test_minimal);
+  ADD ("/json/round-trip/nulls", test_nulls);
   ADD ("/json/round-trip/demo", test_demo);
   ADD ("/json/never-overwrites", test_never_overwrites);
   ADD ("/json/photo-outside", test_photo_outside);

@@ -9,9 +9,10 @@
 
 #include "werk-private.h"
 
-/* Kept in a record's "extra" object: known optional keys the input left out, so that export
- * leaves them out too while they still hold their default. */
+/* Kept in a record's "extra" object: known optional keys the input left out, or gave as null,
+ * so that export leaves them out or writes null again while they still hold their default. */
 #define ABSENT_KEY "@absent"
+#define NULL_KEY   "@null"
 
 /* Nouns for references in refusals: measures[3].field: no field with id "f-mob". */
 static const char *const ref_nouns[WERK_N_KINDS] = {
@@ -238,6 +239,7 @@ read_record (Import *imp, Rec *rec, GError **error)
   const WerkKindInfo *info = _werk_kind_info (rec->kind);
   g_autoptr (JsonObject) extra = json_object_new ();
   g_autoptr (JsonArray) absent = json_array_new ();
+  g_autoptr (JsonArray) nulls = json_array_new ();
   g_autoptr (GList) members = json_object_get_members (rec->obj);
   guint n_children;
   const WerkKind *children = children_of (rec->kind, &n_children);
@@ -254,16 +256,20 @@ read_record (Import *imp, Rec *rec, GError **error)
         {
           if (f->required && !(rec->kind == WERK_KIND_PHOTO && g_str_equal (f->key, "file")))
             return refuse (error, where, _ ("is required"));
-          if (node == NULL)
-            json_array_add_string_element (absent, f->key);
+          json_array_add_string_element (node ? nulls : absent, f->key);
           continue;
         }
       if (!read_value (f, node, where, &rec->values[i], error))
         return FALSE;
     }
   for (guint c = 0; c < n_children; c++)
-    if (!json_object_has_member (rec->obj, _werk_kind_info (children[c])->json_key))
-      json_array_add_string_element (absent, _werk_kind_info (children[c])->json_key);
+    {
+      const char *key = _werk_kind_info (children[c])->json_key;
+      JsonNode *node = json_object_get_member (rec->obj, key);
+
+      if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+        json_array_add_string_element (node ? nulls : absent, key);
+    }
 
   for (GList *l = members; l; l = l->next)
     {
@@ -280,6 +286,8 @@ read_record (Import *imp, Rec *rec, GError **error)
     }
   if (json_array_get_length (absent) > 0)
     json_object_set_array_member (extra, ABSENT_KEY, json_array_ref (absent));
+  if (json_array_get_length (nulls) > 0)
+    json_object_set_array_member (extra, NULL_KEY, json_array_ref (nulls));
   if (json_object_get_size (extra) > 0)
     {
       g_autoptr (JsonNode) node = json_node_init_object (json_node_alloc (), extra);
@@ -412,13 +420,19 @@ keep_root (JsonObject *root, Rec *process)
   g_autoptr (JsonObject) keep = json_object_new ();
   g_autoptr (JsonObject) extra = json_object_new ();
   g_autoptr (JsonArray) absent = json_array_new ();
+  g_autoptr (JsonArray) nulls = json_array_new ();
   g_autoptr (JsonObject) process_extra = NULL;
   g_autoptr (GList) members = json_object_get_members (root);
   g_autoptr (JsonNode) node = NULL;
 
   for (guint i = 0; i < G_N_ELEMENTS (top_level); i++)
-    if (!json_object_has_member (root, _werk_kind_info (top_level[i])->json_key))
-      json_array_add_string_element (absent, _werk_kind_info (top_level[i])->json_key);
+    {
+      const char *key = _werk_kind_info (top_level[i])->json_key;
+      JsonNode *node = json_object_get_member (root, key);
+
+      if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+        json_array_add_string_element (node ? nulls : absent, key);
+    }
   for (GList *l = members; l; l = l->next)
     {
       gboolean known = g_str_equal (l->data, "format") || g_str_equal (l->data, "version") ||
@@ -429,9 +443,12 @@ keep_root (JsonObject *root, Rec *process)
         json_object_set_member (extra, l->data,
                                 json_node_copy (json_object_get_member (root, l->data)));
     }
-  if (json_array_get_length (absent) == 0 && json_object_get_size (extra) == 0)
+  if (json_array_get_length (absent) == 0 && json_array_get_length (nulls) == 0 &&
+      json_object_get_size (extra) == 0)
     return;
   json_object_set_array_member (keep, "absent", json_array_ref (absent));
+  if (json_array_get_length (nulls) > 0)
+    json_object_set_array_member (keep, "null", json_array_ref (nulls));
   json_object_set_object_member (keep, "extra", json_object_ref (extra));
   node = process->extra ? json_from_string (process->extra, NULL) : NULL;
   process_extra = node ? json_object_ref (json_node_get_object (node)) : json_object_new ();
@@ -844,6 +861,7 @@ export_record (Export *ex, WerkRecord *record, GError **error)
   g_autoptr (JsonNode) extra_node = NULL;
   JsonObject *extra = NULL;
   JsonArray *absent = NULL;
+  JsonArray *nulls = NULL;
   guint n_children;
   const WerkKind *children = children_of (info->kind, &n_children);
 
@@ -853,6 +871,8 @@ export_record (Export *ex, WerkRecord *record, GError **error)
     extra = json_node_get_object (extra_node);
   if (extra && json_object_has_member (extra, ABSENT_KEY))
     absent = json_object_get_array_member (extra, ABSENT_KEY);
+  if (extra && json_object_has_member (extra, NULL_KEY))
+    nulls = json_object_get_array_member (extra, NULL_KEY);
 
   if (info->has_id)
     json_object_set_string_member (obj, "id", werk_record_get_id (record));
@@ -868,7 +888,10 @@ export_record (Export *ex, WerkRecord *record, GError **error)
         }
       if (in_array (absent, f->key) && _werk_field_is_default (f, &values[i]))
         continue;
-      json_object_set_member (obj, f->key, value_node (f, &values[i]));
+      if (in_array (nulls, f->key) && _werk_field_is_default (f, &values[i]))
+        json_object_set_null_member (obj, f->key);
+      else
+        json_object_set_member (obj, f->key, value_node (f, &values[i]));
     }
   for (guint c = 0; c < n_children; c++)
     {
@@ -878,6 +901,11 @@ export_record (Export *ex, WerkRecord *record, GError **error)
 
       if (in_array (absent, key) && g_list_model_get_n_items (list) == 0)
         continue;
+      if (in_array (nulls, key) && g_list_model_get_n_items (list) == 0)
+        {
+          json_object_set_null_member (obj, key);
+          continue;
+        }
       if (!(array = export_list (ex, list, error)))
         return NULL;
       json_object_set_array_member (obj, key, array);
@@ -917,6 +945,7 @@ export_root (Export *ex, GError **error)
   g_autoptr (JsonNode) extra_node = NULL;
   JsonObject *keep = NULL;
   JsonArray *absent = NULL;
+  JsonArray *nulls = NULL;
   JsonObject *process_obj;
 
   if (_werk_record_get_extra (process))
@@ -926,6 +955,8 @@ export_root (Export *ex, GError **error)
     {
       keep = json_object_get_object_member (json_node_get_object (extra_node), "@root");
       absent = json_object_get_array_member (keep, "absent");
+      if (json_object_has_member (keep, "null"))
+        nulls = json_object_get_array_member (keep, "null");
     }
   json_object_set_string_member (root, "format", "werkstatt");
   json_object_set_int_member (root, "version", WERK_EXCHANGE_VERSION);
@@ -940,6 +971,11 @@ export_root (Export *ex, GError **error)
 
       if (in_array (absent, key) && g_list_model_get_n_items (list) == 0)
         continue;
+      if (in_array (nulls, key) && g_list_model_get_n_items (list) == 0)
+        {
+          json_object_set_null_member (root, key);
+          continue;
+        }
       if (!(array = export_list (ex, list, error)))
         return NULL;
       json_object_set_array_member (root, key, array);
