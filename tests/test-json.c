@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 #include <glib/gstdio.h>
 
@@ -785,6 +786,31 @@ test_cli (Fixture *f, gconstpointer data)
   g_assert_false (g_file_test (bad_out, G_FILE_TEST_EXISTS));
 }
 
+/* NAME.photos/ is as readable as NAME.json beside it: a town archives both, others read them. */
+static void
+test_photo_folder_mode (Fixture *f, gconstpointer data)
+{
+  g_autoptr (GError) error = NULL;
+  g_autofree char *rich_path = werk_test_fixture_path (RICH);
+  g_autofree char *out = in_dir (f, "rich.werkstatt", NULL);
+  g_autofree char *json = in_dir (f, "archiv.json", NULL);
+  g_autofree char *photos = in_dir (f, "archiv.photos", NULL);
+  g_autoptr (WerkStore) store = NULL;
+  GStatBuf dir_stat, json_stat;
+  mode_t mask = umask (022);
+
+  store = werk_json_import_file (rich_path, out, &error);
+  g_assert_no_error (error);
+  g_assert_true (werk_json_export_file (store, json, FALSE, &error));
+  g_assert_no_error (error);
+  umask (mask);
+  g_assert_cmpint (g_stat (photos, &dir_stat), ==, 0);
+  g_assert_cmpint (g_stat (json, &json_stat), ==, 0);
+  g_assert_cmpint (dir_stat.st_mode & 0777, ==, 0755);
+  g_assert_cmpint (json_stat.st_mode & 0777, ==, 0644);
+  werk_store_close (store);
+}
+
 /* Runs werkstatt-cli in @dir, so that a file it should not write would show up there. */
 static int
 run_cli_in (const char *dir, const char *const *args, char **out, char **err)
@@ -902,6 +928,7 @@ main (int argc, char **argv)
   ADD ("/json/round-trip/demo", test_demo);
   ADD ("/json/never-overwrites", test_never_overwrites);
   ADD ("/json/photo-outside", test_photo_outside);
+  ADD ("/json/photo-folder-mode", test_photo_folder_mode);
   ADD ("/json/cli", test_cli);
   ADD ("/json/cli/arguments", test_cli_arguments);
   ADD ("/json/cli/unknown-command", test_cli_unknown_command);

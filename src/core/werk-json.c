@@ -1075,7 +1075,8 @@ werk_json_export_file (WerkStore *store, const char *json_path, gboolean embed_p
   prefix = g_strconcat (basename, ".photos", NULL);
   final = g_build_filename (dirname, prefix, NULL);
   fresh = g_build_filename (dirname, ".werkstatt-photos-XXXXXX", NULL);
-  if (!embed_photos && g_mkdtemp (fresh) == NULL)
+  /* The folder ends up as NAME.photos: as readable as the JSON beside it, not 0700. */
+  if (!embed_photos && g_mkdtemp_full (fresh, 0777) == NULL)
     {
       g_set_error (error, WERK_ERROR, WERK_ERROR_FAILED, _ ("“%s” can’t be written: %s"), json_path,
                    g_strerror (errno));
