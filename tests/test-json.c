@@ -299,6 +299,9 @@ test_extra_keys (Fixture *f, gconstpointer data)
     { "workshops[0].agenda[0].actual_end", "\"2026-04-28T16:35:00\"" },
     { "criteria[1].retired", "true" },
     { "ratings[1].not_relevant", "true" },
+    { "ratings[0].id", "\"r-1\"" },
+    { "workshops[0].voting_rounds[0].tallies[1].id", "\"ta-2\"" },
+    { "workshops[0].voting_rounds[0].ballots[1].id", "\"b-2\"" },
     { "workshops[0].photos[0].rotate", "90" },
     { "workshops[0].photos[0].enhance", "true" },
     { "x-root-object", "{\"a\": [1, 2, {\"b\": null}], \"c\": \"ä\"}" },
@@ -559,6 +562,12 @@ static const Mutation mutations[] = {
   { "duplicate/photo-agenda", SET (WS ".photos[0].id", "\"a1\""), WS ".photos[0]:", "a1" },
   { "duplicate/tally", SET (V1 ".tallies[1].item", "\"m1\""), V1 ".tallies[1]" },
   { "duplicate/rating", SET ("ratings[1].criterion", "\"k1\""), "ratings[1]" },
+  /* ratings, tallies and ballots need no id, but one they bring is unique and a string */
+  { "duplicate/rating-id", SET ("ratings[0].id", "\"m1\""), "ratings[0]:", "m1" },
+  { "duplicate/tally-id", SET (V1 ".tallies[0].id", "\"v1\""), V1 ".tallies[0]:", "v1" },
+  { "duplicate/ballot-id", SET (V1 ".ballots[2].id", "\"p1\""), V1 ".ballots[2]:", "p1" },
+  { "type/rating-id", SET ("ratings[1].id", "5"), "ratings[1]:", "id" },
+  { "type/ballot-id", SET (V1 ".ballots[0].id", "\"\""), V1 ".ballots[0]:", "id" },
   /* wrong types */
   { "type/int-string", SET (WS ".participants_total", "\"46\""), WS ".participants_total:" },
   { "type/int-fraction", SET (V1 ".dots_per_person", "2.5"), V1 ".dots_per_person:" },

@@ -49,6 +49,7 @@ typedef struct
 {
   WerkKind kind;
   char *id;
+  char *given_id;  /* the "id" of a kind that stores none (ratings, tallies, ballots), or NULL */
   char *path;      /* "measures[3]" */
   JsonObject *obj; /* borrowed from the parsed document */
   GValue *values;
@@ -75,6 +76,7 @@ rec_free (Rec *rec)
       g_value_unset (&rec->values[i]);
   g_free (rec->values);
   g_free (rec->id);
+  g_free (rec->given_id);
   g_free (rec->path);
   g_free (rec->extra);
   g_clear_pointer (&rec->photo, g_bytes_unref);
@@ -311,19 +313,23 @@ add_rec (Import *imp, WerkKind kind, JsonObject *obj, const char *path, guint pa
   rec->path = g_strdup (path);
   rec->parent = parent;
   g_ptr_array_add (imp->recs, rec);
+  /* Ratings, tallies and ballots may come without an id (EXCHANGE.md's own example); one they
+   * bring is kept for the round trip and is unique like any other. */
   if (!info->has_id)
-    {
-      rec->id = _werk_new_id ();
-      return rec;
-    }
+    rec->id = _werk_new_id ();
+  if (!info->has_id && (id == NULL || JSON_NODE_HOLDS_NULL (id)))
+    return rec;
   if (id == NULL || JSON_NODE_HOLDS_NULL (id))
     return refuse (error, path, _ ("“id” is required")), NULL;
   if (!holds (id, G_TYPE_STRING) || *json_node_get_string (id) == '\0')
     return refuse (error, path, _ ("“id” must be a non-empty string")), NULL;
-  rec->id = g_strdup (json_node_get_string (id));
-  if (g_hash_table_contains (imp->ids, rec->id))
-    return refuse (error, path, _ ("duplicate id “%s”"), rec->id), NULL;
-  g_hash_table_insert (imp->ids, rec->id, rec);
+  if (g_hash_table_contains (imp->ids, json_node_get_string (id)))
+    return refuse (error, path, _ ("duplicate id “%s”"), json_node_get_string (id)), NULL;
+  if (info->has_id)
+    rec->id = g_strdup (json_node_get_string (id));
+  else
+    rec->given_id = g_strdup (json_node_get_string (id));
+  g_hash_table_insert (imp->ids, info->has_id ? rec->id : rec->given_id, rec);
   return rec;
 }
 
