@@ -585,6 +585,12 @@ static const Mutation mutations[] = {
   { "type/list-object", SET ("fields", "{}"), "fields:" },
   { "type/record-string", SET ("measures[2]", "\"Rufbus\""), "measures[2]:" },
   { "type/data-number", SET (WS ".photos[1].data", "5"), WS ".photos[1].data:" },
+  { "type/data-not-base64", SET (WS ".photos[1].data", "\"Foto vom Flipchart!\""),
+    WS ".photos[1].data:", "base64" },
+  { "type/data-cut", SET (WS ".photos[1].data", "\"/9j/4AAQSk\""),
+    WS ".photos[1].data:", "base64" },
+  { "type/data-inner-padding", SET (WS ".photos[1].data", "\"/9j=4AAQ\""),
+    WS ".photos[1].data:", "base64" },
   /* unknown enum values */
   { "enum/status", SET ("measures[0].status", "\"started\""), "measures[0].status:", "started" },
   { "enum/format", SET (WS ".format", "\"barcamp\""), WS ".format:", "barcamp" },

@@ -196,6 +196,27 @@ read_value (const WerkFieldInfo *f, JsonNode *node, const char *where, GValue *v
   return TRUE;
 }
 
+/* Base64 as RFC 4648 writes it (line breaks allowed): g_base64_decode takes anything and
+ * makes bytes of it, so a photo's "data" that is not base64 is refused rather than stored as
+ * noise that exports as different text. */
+static gboolean
+is_base64 (const char *text)
+{
+  gsize n = 0, pad = 0;
+
+  for (const char *p = text; *p; p++)
+    {
+      if (g_ascii_isspace (*p))
+        continue;
+      if (*p == '=')
+        pad++;
+      else if (pad > 0 || !(g_ascii_isalnum (*p) || *p == '+' || *p == '/'))
+        return FALSE;
+      n++;
+    }
+  return n % 4 == 0 && pad <= 2;
+}
+
 static gboolean
 read_photo_bytes (Import *imp, Rec *rec, GError **error)
 {
@@ -211,6 +232,8 @@ read_photo_bytes (Import *imp, Rec *rec, GError **error)
       where = g_strdup_printf ("%s.data", rec->path);
       if (!holds (data, G_TYPE_STRING))
         return refuse (error, where, _ ("must be a string"));
+      if (!is_base64 (json_node_get_string (data)))
+        return refuse (error, where, _ ("must hold the photo’s bytes in base64"));
       bytes = g_base64_decode (json_node_get_string (data), &len);
       rec->photo = g_bytes_new_take (bytes, len);
       return TRUE;
