@@ -368,6 +368,27 @@ test_nulls (Fixture *f, gconstpointer data)
   assert_round_trip (f, input, f->fixtures, TRUE);
 }
 
+/* Optional references, dates, times and colours given as "" (no value) come back as "", not
+ * as null. */
+static void
+test_empty_strings (Fixture *f, gconstpointer data)
+{
+  g_autoptr (JsonNode) input = rich ();
+  static const char *const keys[] = {
+    "fields[0].color",
+    "measures[0].field",
+    "measures[0].due",
+    "measures[0].workshop",
+    "workshops[0].date",
+    "workshops[0].start",
+    "workshops[0].photos[0].agenda_item",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    werk_test_json_set (input, keys[i], "\"\"");
+  assert_round_trip (f, input, f->fixtures, FALSE);
+}
+
 /* A minimal file: only what is required, nothing more comes out. */
 static void
 test_minimal (Fixture *f, gconstpointer data)
@@ -520,6 +541,13 @@ static const Mutation mutations[] = {
   { "required/workshops.title", REMOVE (WS ".title"), WS ".title:" },
   { "required/voting_rounds.on", REMOVE (V2 ".on"), V2 ".on:" },
   { "required/photos.file", REMOVE (WS ".photos[0].file"), WS ".photos[0]", "file" },
+  /* "" names no record: a required reference given as "" is missing, not an SQL error */
+  { "required/ratings.measure-empty", SET ("ratings[0].measure", "\"\""),
+    "ratings[0].measure:", "required" },
+  { "required/tally.item-empty", SET (V1 ".tallies[0].item", "\"\""),
+    V1 ".tallies[0].item:", "required" },
+  { "required/ballot.participant-empty", SET (V1 ".ballots[0].participant", "\"\""),
+    V1 ".ballots[0].participant:", "required" },
   { "required/photos.data", REMOVE (WS ".photos[1].data"), WS ".photos[1]", "data" },
   /* references to nothing */
   { "ref/measure-field", SET ("measures[1].field", "\"f-nope\""), "measures[1].field:", "f-nope" },
@@ -938,6 +966,7 @@ main (int argc, char **argv)
   ADD ("/json/round-trip/extra-keys", test_extra_keys);
   ADD ("/json/round-trip/minimal", test_minimal);
   ADD ("/json/round-trip/nulls", test_nulls);
+  ADD ("/json/round-trip/empty-strings", test_empty_strings);
   ADD ("/json/round-trip/demo", test_demo);
   ADD ("/json/never-overwrites", test_never_overwrites);
   ADD ("/json/photo-outside", test_photo_outside);

@@ -9,10 +9,12 @@
 
 #include "werk-private.h"
 
-/* Kept in a record's "extra" object: known optional keys the input left out, or gave as null,
- * so that export leaves them out or writes null again while they still hold their default. */
+/* Kept in a record's "extra" object: known optional keys the input left out, gave as null, or
+ * gave as "" where no value is stored as null (references, dates, times, colours), so that
+ * export leaves them out or writes null or "" again while they still hold their default. */
 #define ABSENT_KEY "@absent"
 #define NULL_KEY   "@null"
+#define EMPTY_KEY  "@empty"
 
 /* Nouns for references in refusals: measures[3].field: no field with id "f-mob". */
 static const char *const ref_nouns[WERK_N_KINDS] = {
@@ -265,6 +267,7 @@ read_record (Import *imp, Rec *rec, GError **error)
   g_autoptr (JsonObject) extra = json_object_new ();
   g_autoptr (JsonArray) absent = json_array_new ();
   g_autoptr (JsonArray) nulls = json_array_new ();
+  g_autoptr (JsonArray) empties = json_array_new ();
   g_autoptr (GList) members = json_object_get_members (rec->obj);
   guint n_children;
   const WerkKind *children = children_of (rec->kind, &n_children);
@@ -286,6 +289,13 @@ read_record (Import *imp, Rec *rec, GError **error)
         }
       if (!read_value (f, node, where, &rec->values[i], error))
         return FALSE;
+      if (G_VALUE_HOLDS_STRING (&rec->values[i]) && g_value_get_string (&rec->values[i]) == NULL)
+        {
+          /* "" where a reference must be is as good as no reference */
+          if (f->required)
+            return refuse (error, where, _ ("is required"));
+          json_array_add_string_element (empties, f->key);
+        }
     }
   for (guint c = 0; c < n_children; c++)
     {
@@ -313,6 +323,8 @@ read_record (Import *imp, Rec *rec, GError **error)
     json_object_set_array_member (extra, ABSENT_KEY, json_array_ref (absent));
   if (json_array_get_length (nulls) > 0)
     json_object_set_array_member (extra, NULL_KEY, json_array_ref (nulls));
+  if (json_array_get_length (empties) > 0)
+    json_object_set_array_member (extra, EMPTY_KEY, json_array_ref (empties));
   if (json_object_get_size (extra) > 0)
     {
       g_autoptr (JsonNode) node = json_node_init_object (json_node_alloc (), extra);
@@ -891,6 +903,7 @@ export_record (Export *ex, WerkRecord *record, GError **error)
   JsonObject *extra = NULL;
   JsonArray *absent = NULL;
   JsonArray *nulls = NULL;
+  JsonArray *empties = NULL;
   guint n_children;
   const WerkKind *children = children_of (info->kind, &n_children);
 
@@ -902,6 +915,8 @@ export_record (Export *ex, WerkRecord *record, GError **error)
     absent = json_object_get_array_member (extra, ABSENT_KEY);
   if (extra && json_object_has_member (extra, NULL_KEY))
     nulls = json_object_get_array_member (extra, NULL_KEY);
+  if (extra && json_object_has_member (extra, EMPTY_KEY))
+    empties = json_object_get_array_member (extra, EMPTY_KEY);
 
   if (info->has_id)
     json_object_set_string_member (obj, "id", werk_record_get_id (record));
@@ -919,6 +934,8 @@ export_record (Export *ex, WerkRecord *record, GError **error)
         continue;
       if (in_array (nulls, f->key) && _werk_field_is_default (f, &values[i]))
         json_object_set_null_member (obj, f->key);
+      else if (in_array (empties, f->key) && _werk_field_is_default (f, &values[i]))
+        json_object_set_string_member (obj, f->key, "");
       else
         json_object_set_member (obj, f->key, value_node (f, &values[i]));
     }
