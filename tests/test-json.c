@@ -661,6 +661,7 @@ static const Mutation mutations[] = {
   /* photos */
   { "photo/missing-file", SET (WS ".photos[0].file", "\"exchange-rich.photos/fehlt.jpg\""),
     WS ".photos[0].file:", "fehlt.jpg" },
+  { "photo/rotate-45", SET (WS ".photos[0].rotate", "45"), WS ".photos[0].rotate:" },
   /* not JSON at all */
   { "json/cut", NULL, "{\"format\": \"werkstatt\", \"version\": 1, \"process\": {", NULL,
     "not valid JSON" },
