@@ -568,6 +568,8 @@ static const Mutation mutations[] = {
   { "ref/photo-agenda", SET (WS ".photos[0].agenda_item", "\"a9\""),
     WS ".photos[0].agenda_item:", "a9" },
   { "ref/photo-table", SET (WS ".photos[0].table", "\"t9\""), WS ".photos[0].table:", "t9" },
+  { "ref/measure-goals-twice", SET ("measures[0].goals", "[\"g2\", \"g3\", \"g2\"]"),
+    "measures[0].goals:", "g2" },
   /* references to a record of the wrong kind */
   { "kind/measure-field", SET ("measures[1].field", "\"g2\""), "measures[1].field:", "g2" },
   { "kind/measure-goals", SET ("measures[0].goals", "[\"m2\"]"), "measures[0].goals:", "m2" },

@@ -559,8 +559,17 @@ resolve_refs (Import *imp, Rec *rec, GError **error)
         {
           const char *const *ids = g_value_get_boxed (v);
           for (guint j = 0; ids && ids[j]; j++)
-            if (!resolve_one (imp, rec, f, ids[j], error))
-              return FALSE;
+            {
+              if (!resolve_one (imp, rec, f, ids[j], error))
+                return FALSE;
+              /* The file links a measure to a goal once: a second link would not come back. */
+              for (guint k = 0; k < j; k++)
+                if (g_str_equal (ids[k], ids[j]))
+                  {
+                    g_autofree char *where = g_strdup_printf ("%s.%s", rec->path, f->key);
+                    return refuse (error, where, _ ("names “%s” twice"), ids[j]);
+                  }
+            }
         }
     }
   if (rec->kind == WERK_KIND_GOAL)
