@@ -557,6 +557,9 @@ static const Mutation mutations[] = {
     "measures[0].workshop:", "w-nope" },
   { "ref/measure-table", SET ("measures[0].table", "\"t-nope\""), "measures[0].table:", "t-nope" },
   { "ref/goal-field", SET ("goals[1].field", "\"f-nope\""), "goals[1].field:", "f-nope" },
+  /* EXCHANGE.md's own example, to the letter */
+  { "ref/spec-example", SET ("measures[3].field", "\"f-verkehr\""),
+    "measures[3].field: no field with id \"f-verkehr\"" },
   { "ref/challenge-workshop", SET ("challenges[0].workshop", "\"w9\""),
     "challenges[0].workshop:", "w9" },
   { "ref/rating-measure", SET ("ratings[1].measure", "\"m9\""), "ratings[1].measure:", "m9" },
@@ -586,7 +589,7 @@ static const Mutation mutations[] = {
   /* duplicate ids, within a kind and across kinds */
   { "duplicate/field", SET ("fields[1].id", "\"f-mob\""), "fields[1]:", "f-mob" },
   { "duplicate/measure-field", SET ("measures[0].id", "\"f-mob\""), "measures[0]:", "f-mob" },
-  { "duplicate/criterion-process", SET ("criteria[0].id", "\"p\""), "criteria[0]:", "“p”" },
+  { "duplicate/criterion-process", SET ("criteria[0].id", "\"p\""), "criteria[0]:", "\"p\"" },
   { "duplicate/participant-measure", SET (WS ".participants[1].id", "\"m2\""),
     WS ".participants[1]:", "m2" },
   { "duplicate/photo-agenda", SET (WS ".photos[0].id", "\"a1\""), WS ".photos[0]:", "a1" },

@@ -141,9 +141,9 @@ read_groups (JsonNode *node, const char *where, GValue *value, GError **error)
     {
       JsonNode *count = json_object_get_member (obj, l->data);
       if (!werk_enum_from_nick (WERK_TYPE_GROUP, l->data, NULL))
-        return refuse (error, where, _ ("unknown stakeholder group “%s”"), (char *) l->data);
+        return refuse (error, where, _ ("unknown stakeholder group \"%s\""), (char *) l->data);
       if (!holds (count, G_TYPE_INT64) || json_node_get_int (count) < 0)
-        return refuse (error, where, _ ("“%s” must be a whole number of at least 0"),
+        return refuse (error, where, _ ("\"%s\" must be a whole number of at least 0"),
                        (char *) l->data);
     }
   g_value_take_string (value, json_to_string (node, FALSE));
@@ -176,7 +176,7 @@ read_value (const WerkFieldInfo *f, JsonNode *node, const char *where, GValue *v
           if (!holds (node, G_TYPE_STRING))
             return refuse (error, where, _ ("must be a string"));
           if (!werk_enum_from_nick (f->enum_type (), json_node_get_string (node), &v))
-            return refuse (error, where, _ ("unknown value “%s”"), json_node_get_string (node));
+            return refuse (error, where, _ ("unknown value \"%s\""), json_node_get_string (node));
           g_value_set_enum (value, v);
           break;
         }
@@ -256,7 +256,7 @@ read_photo_bytes (Import *imp, Rec *rec, GError **error)
       rec->photo = g_bytes_new_take (contents, len);
       return TRUE;
     }
-  return refuse (error, rec->path, _ ("needs a “file” or “data”"));
+  return refuse (error, rec->path, _ ("needs a \"file\" or \"data\""));
 }
 
 /* Reads a record's keys; unknown keys and left-out optional keys go into its extra object. */
@@ -366,11 +366,11 @@ add_rec (Import *imp, WerkKind kind, JsonObject *obj, const char *path, guint pa
   if (!info->has_id && (id == NULL || JSON_NODE_HOLDS_NULL (id)))
     return rec;
   if (id == NULL || JSON_NODE_HOLDS_NULL (id))
-    return refuse (error, path, _ ("“id” is required")), NULL;
+    return refuse (error, path, _ ("\"id\" is required")), NULL;
   if (!holds (id, G_TYPE_STRING) || *json_node_get_string (id) == '\0')
-    return refuse (error, path, _ ("“id” must be a non-empty string")), NULL;
+    return refuse (error, path, _ ("\"id\" must be a non-empty string")), NULL;
   if (g_hash_table_contains (imp->ids, json_node_get_string (id)))
-    return refuse (error, path, _ ("duplicate id “%s”"), json_node_get_string (id)), NULL;
+    return refuse (error, path, _ ("duplicate id \"%s\""), json_node_get_string (id)), NULL;
   if (info->has_id)
     rec->id = g_strdup (json_node_get_string (id));
   else
@@ -438,8 +438,9 @@ check_header (JsonNode *root, GError **error)
     return refuse (error, "format", _ ("is required"));
   if (!holds (format, G_TYPE_STRING) || !g_str_equal (json_node_get_string (format), "werkstatt"))
     {
-      g_set_error (error, WERK_ERROR, WERK_ERROR_EXCHANGE,
-                   _ ("This is not a Werkstatt exchange file (its “format” is not “werkstatt”)."));
+      g_set_error (
+          error, WERK_ERROR, WERK_ERROR_EXCHANGE,
+          _ ("This is not a Werkstatt exchange file (its \"format\" is not \"werkstatt\")."));
       return FALSE;
     }
   if (version == NULL)
@@ -539,7 +540,7 @@ resolve_one (Import *imp, Rec *rec, const WerkFieldInfo *f, const char *id, GErr
     }
   if (target && target->kind == want)
     return TRUE;
-  return refuse (error, where, _ ("no %s with id “%s”"), _ (ref_nouns[want]), id);
+  return refuse (error, where, _ ("no %s with id \"%s\""), _ (ref_nouns[want]), id);
 }
 
 static gboolean
@@ -567,7 +568,7 @@ resolve_refs (Import *imp, Rec *rec, GError **error)
                 if (g_str_equal (ids[k], ids[j]))
                   {
                     g_autofree char *where = g_strdup_printf ("%s.%s", rec->path, f->key);
-                    return refuse (error, where, _ ("names “%s” twice"), ids[j]);
+                    return refuse (error, where, _ ("names \"%s\" twice"), ids[j]);
                   }
             }
         }
@@ -636,12 +637,12 @@ check_ballots (Import *imp, GError **error)
       g_hash_table_insert (given, g_strdup (key), GUINT_TO_POINTER (sum));
       if (max > 0 && dots > max)
         return refuse (error, ballot->path,
-                       _ ("participant “%s” gives %u dots to one item in round “%s”, more than "
+                       _ ("participant \"%s\" gives %u dots to one item in round \"%s\", more than "
                           "its maximum of %u per item"),
                        participant, dots, round->id, max);
       if (budget > 0 && sum > budget)
         return refuse (error, ballot->path,
-                       _ ("participant “%s” gives %u dots in round “%s”, more than its %u dots "
+                       _ ("participant \"%s\" gives %u dots in round \"%s\", more than its %u dots "
                           "per person"),
                        participant, sum, round->id, budget);
     }

@@ -484,7 +484,7 @@ _werk_field_from_string (const WerkFieldInfo *field, const char *str, GValue *va
           int v;
           if (!werk_enum_from_nick (field->enum_type (), str, &v))
             {
-              g_set_error (error, WERK_ERROR, WERK_ERROR_INVALID, _ ("unknown value “%s”"), str);
+              g_set_error (error, WERK_ERROR, WERK_ERROR_INVALID, _ ("unknown value \"%s\""), str);
               return FALSE;
             }
           g_value_set_enum (value, v);

@@ -711,7 +711,7 @@ check_ref (WerkStore *self, WerkRecord *parent, const WerkFieldInfo *f, const ch
 
   if (target && werk_record_get_kind (target) == want)
     return TRUE;
-  g_set_error (error, WERK_ERROR, WERK_ERROR_INVALID, _ ("%s: no %s with id “%s”"), f->key,
+  g_set_error (error, WERK_ERROR, WERK_ERROR_INVALID, _ ("%s: no %s with id \"%s\""), f->key,
                werk_kind_get_label (want), id);
   return FALSE;
 }
