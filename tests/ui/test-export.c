@@ -7,7 +7,6 @@
 
 #include "ui-test-util.h"
 #include "werk-sustainability-view.h"
-#include "werk-widget-test-util.h"
 #include "werk-window-private.h"
 
 #define CONCEPTION       "w-konz"
@@ -706,20 +705,6 @@ test_sustainability (UiFixture *f, gconstpointer data)
 
 /* In German, a missing folder is said in German, and no file is made. */
 static void
-german_set_up (UiFixture *f, gconstpointer data)
-{
-  werk_widget_test_use_german ();
-  ui_fixture_set_up (f, data);
-}
-
-static void
-german_tear_down (UiFixture *f, gconstpointer data)
-{
-  ui_fixture_tear_down (f, data);
-  werk_widget_test_use_english ();
-}
-
-static void
 test_sustainability_german_error (UiFixture *f, gconstpointer data)
 {
   g_autofree char *missing = g_build_filename (f->dir, "Ausgabe", NULL);
@@ -795,8 +780,8 @@ main (int argc, char **argv)
   ADD ("/export/sustainability", test_sustainability);
   ADD ("/export/close-during-export", test_close_during_export);
 #undef ADD
-  g_test_add ("/export/sustainability-german-error", UiFixture, NULL, german_set_up,
-              test_sustainability_german_error, german_tear_down);
+  g_test_add ("/export/sustainability-german-error", UiFixture, NULL, ui_fixture_set_up_german,
+              test_sustainability_german_error, ui_fixture_tear_down_german);
 
   return g_test_run ();
 }

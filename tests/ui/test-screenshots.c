@@ -131,21 +131,8 @@ test_narrow (UiFixture *f, gconstpointer data)
 
 /* ---- German: what a German town sees ---- */
 
-/* German before the window is built: a window built in English first must fail the test. */
-static void
-german_set_up (UiFixture *f, gconstpointer data)
-{
-  werk_widget_test_use_german ();
-  ui_fixture_set_up (f, data);
-}
-
-static void
-german_tear_down (UiFixture *f, gconstpointer data)
-{
-  ui_fixture_tear_down (f, data);
-  werk_widget_test_use_english ();
-}
-
+/* German before the window is built (ui_fixture_set_up_german): a window built in English first
+ * must fail the test. */
 static void
 test_german (UiFixture *f, gconstpointer data)
 {
@@ -218,6 +205,7 @@ main (int argc, char *argv[])
               ui_fixture_tear_down);
   g_test_add ("/screenshots/narrow", UiFixture, NULL, ui_fixture_set_up, test_narrow,
               ui_fixture_tear_down);
-  g_test_add ("/screenshots/german", UiFixture, NULL, german_set_up, test_german, german_tear_down);
+  g_test_add ("/screenshots/german", UiFixture, NULL, ui_fixture_set_up_german, test_german,
+              ui_fixture_tear_down_german);
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 
 #include "ui-test-util.h"
+#include "werk-widget-test-util.h"
 
 static WerkApplication *test_app;
 static char *data_home;
@@ -183,4 +184,18 @@ ui_fixture_tear_down (UiFixture *f, gconstpointer data)
   remove_tree (f->dir);
   g_free (f->path);
   g_free (f->dir);
+}
+
+void
+ui_fixture_set_up_german (UiFixture *f, gconstpointer data)
+{
+  werk_widget_test_use_german ();
+  ui_fixture_set_up (f, data);
+}
+
+void
+ui_fixture_tear_down_german (UiFixture *f, gconstpointer data)
+{
+  ui_fixture_tear_down (f, data);
+  werk_widget_test_use_english ();
 }

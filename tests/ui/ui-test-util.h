@@ -27,6 +27,9 @@ WerkApplication *ui_test_app (void);
 /* A temporary folder with the demo process, opened in a window through the app. */
 void ui_fixture_set_up (UiFixture *f, gconstpointer data);
 void ui_fixture_tear_down (UiFixture *f, gconstpointer data);
+/* The same in German: German is switched on before the window is built, and off afterwards. */
+void ui_fixture_set_up_german (UiFixture *f, gconstpointer data);
+void ui_fixture_tear_down_german (UiFixture *f, gconstpointer data);
 
 /* Lets the main loop run for @ms milliseconds (layout, idles, transitions, frames). */
 void ui_test_wait (guint ms);
