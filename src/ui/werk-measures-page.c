@@ -535,6 +535,20 @@ werk_measures_page_finalize (GObject *object)
   G_OBJECT_CLASS (werk_measures_page_parent_class)->finalize (object);
 }
 
+/* Arriving on the list from elsewhere (Ctrl+4, the sidebar, Tab), the focus lands in the entry
+ * for a new measure, as on the other pages: type, Enter, next. The search is Ctrl+F or
+ * Shift+Tab away. Coming back, the stack returns to where the focus was. */
+static gboolean
+werk_measures_page_focus (GtkWidget *widget, GtkDirectionType direction)
+{
+  WerkMeasuresPage *self = WERK_MEASURES_PAGE (widget);
+
+  if (direction == GTK_DIR_TAB_FORWARD && gtk_widget_get_focus_child (widget) == NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "list") == 0)
+    return gtk_widget_grab_focus (GTK_WIDGET (self->measure_entry));
+  return GTK_WIDGET_CLASS (werk_measures_page_parent_class)->focus (widget, direction);
+}
+
 static void
 werk_measures_page_class_init (WerkMeasuresPageClass *klass)
 {
@@ -543,6 +557,7 @@ werk_measures_page_class_init (WerkMeasuresPageClass *klass)
 
   object_class->dispose = werk_measures_page_dispose;
   object_class->finalize = werk_measures_page_finalize;
+  widget_class->focus = werk_measures_page_focus;
 
   g_type_ensure (WERK_TYPE_MEASURE_EDITOR);
   gtk_widget_class_set_template_from_resource (widget_class,

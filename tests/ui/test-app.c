@@ -157,6 +157,32 @@ test_measure_search (UiFixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (shown), ==, g_list_model_get_n_items (all));
 }
 
+/* Ctrl+4 from the fields page lands in the entry for a new measure, not in the search: typing
+ * goes on as on the page before. */
+static void
+test_measures_page_focus (UiFixture *f, gconstpointer data)
+{
+  GtkWidget *window = GTK_WIDGET (f->window);
+  GtkWidget *entry, *focus;
+
+  werk_window_show_page (f->window, "fields");
+  ui_test_wait (100);
+  gtk_widget_grab_focus (ui_test_find (window, "challenge-entry"));
+  ui_test_wait (50);
+  g_assert_true (gtk_widget_activate_action (window, "win.show-page", "s", "measures"));
+  ui_test_wait (100);
+  entry = ui_test_find (window, "measure-entry");
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_nonnull (focus);
+  g_assert_true (focus == entry || gtk_widget_is_ancestor (focus, entry));
+
+  /* the search is still one shortcut away */
+  g_assert_true (gtk_widget_activate_action (window, "win.search", NULL));
+  ui_test_wait (50);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (gtk_widget_get_ancestor (focus, GTK_TYPE_SEARCH_ENTRY) != NULL);
+}
+
 /* A value the store refuses is reported and nothing changes: a guiding goal needs its field. */
 static void
 test_refused_value (UiFixture *f, gconstpointer data)
@@ -372,6 +398,8 @@ main (int argc, char *argv[])
               test_challenge_to_field, ui_fixture_tear_down);
   g_test_add ("/app/measure-search", UiFixture, NULL, ui_fixture_set_up, test_measure_search,
               ui_fixture_tear_down);
+  g_test_add ("/app/measures-page-focus", UiFixture, NULL, ui_fixture_set_up,
+              test_measures_page_focus, ui_fixture_tear_down);
   g_test_add ("/app/refused-value", UiFixture, NULL, ui_fixture_set_up, test_refused_value,
               ui_fixture_tear_down);
   g_test_add ("/app/overview-edits", UiFixture, NULL, ui_fixture_set_up, test_overview_edits,
