@@ -429,6 +429,58 @@ set_max_pages (sqlite3 *db, const char *count)
   return pages;
 }
 
+/* A copy of the .werkstatt file alone, made while the app has it open (to a USB stick), holds
+ * every edit once the burst of edits is a second old: the WAL is checkpointed into the file. */
+static gboolean
+quit_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gint64
+measures_in_copy (const char *path, const char *dir)
+{
+  g_autofree char *copy = g_build_filename (dir, "kopie.werkstatt", NULL);
+  g_autofree char *data = NULL;
+  gsize length = 0;
+  g_autoptr (GError) error = NULL;
+  gint64 n;
+
+  g_assert_true (g_file_get_contents (path, &data, &length, &error));
+  g_assert_true (g_file_set_contents (copy, data, length, &error));
+  /* a new file's very tables may still be in the WAL */
+  n = werk_test_sql_int (copy, "SELECT count(*) FROM sqlite_schema WHERE name = 'measure'");
+  if (n == 1)
+    n = werk_test_sql_int (copy, "SELECT count(*) FROM measure WHERE title = 'Rufbus per App'");
+  werk_test_remove_db (copy);
+  return n;
+}
+
+static void
+test_copy_while_open (void)
+{
+  g_autofree char *dir = werk_test_make_dir ();
+  g_autoptr (WerkStore) store = werk_test_store_new (dir, "offen.werkstatt");
+  g_autofree char *path = g_strdup (werk_store_get_path (store));
+  g_autoptr (GError) error = NULL;
+  gboolean waited = FALSE;
+
+  g_assert_nonnull (
+      werk_store_add (store, WERK_KIND_MEASURE, NULL, &error, "title", "Rufbus per App", NULL));
+  g_assert_no_error (error);
+  /* at first the edit is in the WAL only, as SQLite leaves it */
+  g_assert_cmpint (measures_in_copy (path, dir), ==, 0);
+
+  g_timeout_add (1500, quit_cb, &waited);
+  while (!waited)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (measures_in_copy (path, dir), ==, 1);
+
+  werk_store_close (store);
+  werk_test_rmtree (dir);
+}
+
 /* A full disk (here: the file may not grow, which SQLite reports as the disk being full)
  * refuses the edit with a message the user can act on, and leaves the file and the records
  * as they were; once there is room again, the same edit goes through. */
@@ -751,6 +803,7 @@ main (int argc, char **argv)
   g_test_add_func ("/storage/open-while-open", test_open_while_open);
   g_test_add_func ("/storage/open-snapshot", test_open_snapshot);
   g_test_add_func ("/storage/disk-full", test_disk_full);
+  g_test_add_func ("/storage/copy-while-open", test_copy_while_open);
   g_test_add_func ("/storage/photos", test_photos);
   g_test_add_func ("/storage/broken-photo", test_broken_photo);
   g_test_add_func ("/storage/broken-photo/empty", test_empty_photo);

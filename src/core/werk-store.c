@@ -19,6 +19,8 @@ struct _WerkStore
   WerkProcess *process;
   sqlite3_session *session; /* records what a running operation changes */
   guint savepoint_depth;
+  GMainContext *context; /* where the checkpoint after an edit runs */
+  GSource *checkpoint;   /* pending: the edits wait in the WAL until it runs */
 };
 
 G_DEFINE_FINAL_TYPE (WerkStore, werk_store, G_TYPE_OBJECT)
@@ -51,6 +53,7 @@ werk_store_finalize (GObject *object)
   WerkStore *self = WERK_STORE (object);
 
   g_free (self->path);
+  g_clear_pointer (&self->context, g_main_context_unref);
   G_OBJECT_CLASS (werk_store_parent_class)->finalize (object);
 }
 
@@ -449,6 +452,58 @@ sync_all (WerkStore *self, GError **error)
   return sync_kinds (self, kinds, error);
 }
 
+/* ---- checkpoints ----
+ *
+ * A commit lands in the WAL beside the file, and SQLite moves it into the file itself only
+ * every thousand pages: a whole workshop's typing could sit in "NAME.werkstatt-wal" until the
+ * app closes, and a copy of the .werkstatt file alone made meanwhile (to a USB stick, by mail)
+ * would lack it. So a second after an edit, once the burst of edits is over, the WAL is
+ * checkpointed into the file, without waiting for readers (an export's snapshot). Large
+ * changes (photos) are checkpointed at once, as SQLite would. Without a running main loop
+ * (the command line), closing the file does it. */
+
+#define CHECKPOINT_DELAY_MS 1000
+#define CHECKPOINT_PAGES    1000
+
+static void
+cancel_checkpoint (WerkStore *self)
+{
+  if (self->checkpoint == NULL)
+    return;
+  g_source_destroy (self->checkpoint);
+  g_clear_pointer (&self->checkpoint, g_source_unref);
+}
+
+static gboolean
+checkpoint_cb (gpointer data)
+{
+  WerkStore *self = data;
+
+  g_clear_pointer (&self->checkpoint, g_source_unref);
+  if (self->db)
+    sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static int
+wal_hook_cb (void *data, sqlite3 *db, const char *name, int n_pages)
+{
+  WerkStore *self = data;
+
+  if (n_pages >= CHECKPOINT_PAGES)
+    {
+      cancel_checkpoint (self);
+      sqlite3_wal_checkpoint_v2 (db, name, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+    }
+  else if (self->checkpoint == NULL)
+    {
+      self->checkpoint = g_timeout_source_new (CHECKPOINT_DELAY_MS);
+      g_source_set_callback (self->checkpoint, checkpoint_cb, self, NULL);
+      g_source_attach (self->checkpoint, self->context);
+    }
+  return SQLITE_OK;
+}
+
 /* ---- opening ---- */
 
 WerkStore *
@@ -458,6 +513,8 @@ _werk_store_new_for_db (sqlite3 *db, const char *path, gboolean load, GError **e
 
   self->db = db;
   self->path = g_strdup (path);
+  self->context = g_main_context_ref_thread_default ();
+  sqlite3_wal_hook (db, wal_hook_cb, self);
   if (!load)
     return g_steal_pointer (&self);
   if (!sync_all (self, error))
@@ -585,6 +642,7 @@ werk_store_close (WerkStore *self)
 {
   g_return_if_fail (WERK_IS_STORE (self));
 
+  cancel_checkpoint (self);
   if (self->session)
     sqlite3session_delete (g_steal_pointer (&self->session));
   g_hash_table_remove_all (self->stmts);
