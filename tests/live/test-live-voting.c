@@ -132,6 +132,26 @@ test_round (Voting *v, gconstpointer data)
   g_assert_true (live_send_key (tally_list, GDK_KEY_minus, 0));
   g_assert_cmpuint (tally (round, v->digital), ==, 1);
 
+  /* Down and Up in a card's number go to the next and previous card, as in the list; they do
+   * not count a dot up or down on the way. A number typed before counts. */
+  gtk_widget_grab_focus (g_object_get_data (G_OBJECT (row), "spin"));
+  gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (row), "spin")), "4");
+  g_assert_true (live_send_key (tally_list, GDK_KEY_Down, 0));
+  live_test_wait (20);
+  g_assert_cmpuint (tally (round, v->digital), ==, 4);
+  g_assert_true (gtk_widget_is_ancestor (
+      gtk_root_get_focus (GTK_ROOT (f->window)),
+      GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (tally_list), 2))));
+  g_assert_true (live_send_key (tally_list, GDK_KEY_Up, 0));
+  g_assert_true (live_send_key (tally_list, GDK_KEY_Up, 0));
+  live_test_wait (20);
+  g_assert_true (gtk_widget_is_ancestor (
+      gtk_root_get_focus (GTK_ROOT (f->window)),
+      GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (tally_list), 0))));
+  g_assert_cmpuint (tally (round, v->digital), ==, 4);
+  g_assert_cmpuint (tally (round, v->app), ==, 13);
+  act (v, "vote.set-tally", "(si)", werk_record_get_id (v->digital), 1);
+
   /* Ballots: each participant within the budget, shown as what is left. */
   act (v, "vote.select-participant", "s", werk_record_get_id (v->petra));
   assert_labels_contain (v->page, "3 of 3 dots left");
@@ -234,6 +254,53 @@ test_several_rounds (Voting *v, gconstpointer data)
                     ==, 2);
 }
 
+static void
+count_cb (int *count)
+{
+  (*count)++;
+}
+
+/* Ctrl+N on the voting page, pressed for real (the X server's keyboard, through every
+ * controller of the window): the new-round menu opens. The application's own Ctrl+N (a new
+ * strategy process, as in the real app) must not take it. */
+static void
+test_new_round_key (Voting *v, gconstpointer data)
+{
+  LiveFixture *f = &v->f;
+  g_autoptr (GSimpleAction) action = g_simple_action_new ("new-process", NULL);
+  const char *accels[] = { "<Control>n", NULL }, *none[] = { NULL };
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  GtkWidget *button = live_find_widget (v->page, GTK_TYPE_MENU_BUTTON, 0);
+  GtkPopover *popover = gtk_menu_button_get_popover (GTK_MENU_BUTTON (button));
+  int new_process = 0, status = 0;
+
+  if (xdotool == NULL || g_getenv ("DISPLAY") == NULL)
+    {
+      g_test_skip ("needs xdotool and an X display");
+      return;
+    }
+  g_signal_connect_swapped (action, "activate", G_CALLBACK (count_cb), &new_process);
+  g_action_map_add_action (G_ACTION_MAP (f->app), G_ACTION (action));
+  gtk_application_set_accels_for_action (f->app, "app.new-process", accels);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "live.goto", "i",
+                              live_agenda_index (f, WERK_AGENDA_VOTING));
+  gtk_window_present (GTK_WINDOW (f->window));
+  live_test_wait (300);
+
+  g_assert_true (
+      g_spawn_command_line_sync ("xdotool key --clearmodifiers ctrl+n", NULL, NULL, &status, NULL));
+  g_assert_cmpint (status, ==, 0);
+  for (int i = 0; i < 50 && !gtk_widget_get_visible (GTK_WIDGET (popover)); i++)
+    live_test_wait (20);
+  live_test_wait (100);
+
+  gtk_application_set_accels_for_action (f->app, "app.new-process", none);
+  g_action_map_remove_action (G_ACTION_MAP (f->app), "new-process");
+  g_assert_cmpint (new_process, ==, 0);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  gtk_popover_popdown (popover);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -242,6 +309,8 @@ main (int argc, char *argv[])
   g_test_add ("/live/voting/tallies-and-ballots", Voting, NULL, voting_set_up, test_round,
               voting_tear_down);
   g_test_add ("/live/voting/several-rounds", Voting, NULL, voting_set_up, test_several_rounds,
+              voting_tear_down);
+  g_test_add ("/live/voting/new-round-key", Voting, NULL, voting_set_up, test_new_round_key,
               voting_tear_down);
   return g_test_run ();
 }

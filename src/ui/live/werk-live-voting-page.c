@@ -309,6 +309,32 @@ tally_key_cb (GtkEventControllerKey *controller, guint keyval, guint keycode, Gd
       set_tally (self, item, (gint64) tally_of (self, item) + step_of (keyval));
       return TRUE;
     }
+  /* Up and Down go to the card above or below, as in any list; in the number they would
+   * change the count without a word. */
+  if (keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up || keyval == GDK_KEY_Down ||
+      keyval == GDK_KEY_KP_Down)
+    {
+      int delta = keyval == GDK_KEY_Up || keyval == GDK_KEY_KP_Up ? -1 : 1;
+      GtkListBoxRow *next = gtk_list_box_get_row_at_index (
+          self->tally_list, gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) + delta);
+      GtkWidget *spin = focus ? gtk_widget_get_ancestor (focus, GTK_TYPE_SPIN_BUTTON) : NULL;
+
+      /* A number typed but not yet entered counts, as with Enter. */
+      if (spin)
+        gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+      if (next && spin)
+        {
+          focus_row_spin (GTK_WIDGET (next), NULL);
+          gtk_editable_select_region (GTK_EDITABLE (g_object_get_data (G_OBJECT (next), "spin")), 0,
+                                      -1);
+        }
+      else if (next)
+        {
+          gtk_list_box_select_row (self->tally_list, next);
+          gtk_widget_grab_focus (GTK_WIDGET (next));
+        }
+      return TRUE;
+    }
   /* A digit on a selected card starts typing its number. */
   if (digit >= 0 && !(focus && gtk_widget_get_ancestor (focus, GTK_TYPE_SPIN_BUTTON)))
     {

@@ -895,6 +895,33 @@ add_clicker_keys (WerkLiveWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
+static gboolean
+new_round_key_cb (GtkWidget *widget, GVariant *args, gpointer data)
+{
+  WerkLiveWindow *self = WERK_LIVE_WINDOW (widget);
+
+  if (gtk_stack_get_visible_child (self->pages) != self->voting_page)
+    return FALSE;
+  return gtk_widget_activate_action (self->voting_page, "vote.new-round-menu", NULL);
+}
+
+/* On the voting page Ctrl+N is "new round", as the shortcuts window says. The application's
+ * Ctrl+N (a new strategy process) would otherwise win: application accelerators run in the
+ * capture phase, before the page's own key bindings. This controller is added later, so it
+ * runs first. */
+static void
+add_page_keys (WerkLiveWindow *self)
+{
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  gtk_shortcut_controller_add_shortcut (
+      GTK_SHORTCUT_CONTROLLER (controller),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_n, GDK_CONTROL_MASK),
+                        gtk_callback_action_new (new_round_key_cb, NULL, NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+}
+
 static void
 werk_live_window_init (WerkLiveWindow *self)
 {
@@ -903,6 +930,7 @@ werk_live_window_init (WerkLiveWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   add_clicker_keys (self);
+  add_page_keys (self);
 
   load_css ();
   self->viewed = -1;
