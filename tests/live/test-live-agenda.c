@@ -272,6 +272,52 @@ test_file_keeps_everything (LiveFixture *f, gconstpointer data)
   g_assert_cmpint (_werk_live_window_get_viewed (f->window), ==, 1);
 }
 
+static GtkWidget *
+focus_of (LiveFixture *f)
+{
+  return gtk_root_get_focus (GTK_ROOT (f->window));
+}
+
+/* A measure dictated by the group: its title, then Enter after each answer goes on to the next
+ * guiding question, down to the owner, partners and due date. */
+static void
+test_measure_form_by_enter (LiveFixture *f, gconstpointer data)
+{
+  GtkWidget *page = _werk_live_window_get_page (f->window, WERK_AGENDA_MEASURES);
+  GtkWidget *new_entry = live_find_widget (page, GTK_TYPE_ENTRY, 0);
+  const char *answers[] = { "Ziel K1",          "Vereine befragen",     "Vereinsring",
+                            "Datenschutz",      "Ehrenamtliche Admins", "Frau Weber",
+                            "Vereinsring e. V." };
+  const char *keys[] = { "goal_pursued",    "next_steps", "involve", "watch_out",
+                         "success_factors", "owner",      "partners" };
+  WerkRecord *measure;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "live.goto", "i",
+                              live_agenda_index (f, WERK_AGENDA_MEASURES));
+  live_test_wait (30);
+  g_assert_true (gtk_widget_is_ancestor (focus_of (f), new_entry) || focus_of (f) == new_entry);
+  gtk_editable_set_text (GTK_EDITABLE (new_entry), "Digitale Vereinsplattform");
+  g_signal_emit_by_name (new_entry, "activate");
+  live_test_wait (30);
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      GtkWidget *row = live_find_widget (page, ADW_TYPE_ENTRY_ROW, i + 1);
+      GtkWidget *text = focus_of (f);
+
+      if (!gtk_widget_is_ancestor (text, row))
+        g_error ("answer %u: the focus is not in the row of “%s”", i, keys[i]);
+      gtk_editable_set_text (GTK_EDITABLE (text), answers[i]);
+      g_signal_emit_by_name (text, "activate");
+      live_test_wait (20);
+    }
+  g_assert_true (
+      gtk_widget_is_ancestor (focus_of (f), live_find_widget (page, ADW_TYPE_ENTRY_ROW, 8)));
+  measure = live_find (f->store, WERK_KIND_MEASURE, NULL, "Digitale Vereinsplattform");
+  g_assert_nonnull (measure);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_cmpstr (werk_record_get_string (measure, keys[i]), ==, answers[i]);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -284,6 +330,7 @@ main (int argc, char *argv[])
   ADD ("collect-and-cluster", test_collect_and_cluster);
   ADD ("run-sheet", test_run_sheet);
   ADD ("file-keeps-everything", test_file_keeps_everything);
+  ADD ("measure-form-by-enter", test_measure_form_by_enter);
 #undef ADD
   return g_test_run ();
 }
