@@ -316,6 +316,26 @@ test_measure_form_by_enter (LiveFixture *f, gconstpointer data)
   g_assert_nonnull (measure);
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     g_assert_cmpstr (werk_record_get_string (measure, keys[i]), ==, answers[i]);
+
+  /* The due date, entered with Enter: stored, shown as stored, and the apply button (“not
+   * saved yet”) gone, also when the date was written short. */
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *due_row = live_find_widget (page, ADW_TYPE_ENTRY_ROW, 8);
+      GtkWidget *apply = live_find_widget (due_row, GTK_TYPE_BUTTON, 0);
+      GtkWidget *text = focus_of (f);
+
+      g_assert_true (gtk_widget_is_ancestor (text, due_row));
+      gtk_editable_set_text (GTK_EDITABLE (text), i == 0 ? "31.03.2027" : "1.4.2027");
+      g_assert_true (gtk_widget_get_visible (apply));
+      g_signal_emit_by_name (text, "activate");
+      live_test_wait (20);
+      g_assert_cmpstr (werk_record_get_string (measure, "due"), ==,
+                       i == 0 ? "2027-03-31" : "2027-04-01");
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (due_row)), ==,
+                       i == 0 ? "31.03.2027" : "01.04.2027");
+      g_assert_false (gtk_widget_get_visible (apply));
+    }
 }
 
 int

@@ -102,7 +102,14 @@ load_due (WerkLiveMeasuresPage *self)
   g_autofree char *due = werk_live_format_date (
       self->measure ? werk_record_get_string (WERK_RECORD (self->measure), "due") : NULL);
 
-  gtk_editable_set_text (GTK_EDITABLE (self->due_row), due);
+  /* The date as stored is no edit of the facilitator's: it must not bring back the apply
+   * button (which says "not saved yet") nor move the cursor. */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->due_row)), due) != 0)
+    {
+      adw_entry_row_set_show_apply_button (self->due_row, FALSE);
+      gtk_editable_set_text (GTK_EDITABLE (self->due_row), due);
+      adw_entry_row_set_show_apply_button (self->due_row, TRUE);
+    }
   gtk_widget_remove_css_class (GTK_WIDGET (self->due_row), "error");
 }
 
