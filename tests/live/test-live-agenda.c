@@ -12,6 +12,7 @@
 #include "werk-live-collect-page.h"
 #include "werk-live-goals-page.h"
 #include "werk-live-runsheet.h"
+#include "werk-live-util.h"
 
 static void
 act (LiveFixture *f, const char *action)
@@ -338,6 +339,39 @@ test_measure_form_by_enter (LiveFixture *f, gconstpointer data)
     }
 }
 
+/* Arriving on the next steps, the first measure's owner has the focus with nothing selected:
+ * the first word typed adds to the owner instead of replacing it unseen. */
+static void
+test_next_steps_keep_owner (LiveFixture *f, gconstpointer data)
+{
+  GtkWidget *page = _werk_live_window_get_page (f->window, WERK_AGENDA_NEXT_STEPS);
+  GtkWidget *text;
+  WerkRecord *measure;
+  const char *before;
+  int start = -1, end = -1;
+  GListModel *measures = werk_store_get_list (f->store, WERK_KIND_MEASURE, NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (measures); i++)
+    {
+      g_autoptr (WerkRecord) m = g_list_model_get_item (measures, i);
+
+      g_assert_true (werk_record_set_string (m, "owner", "Hauptamt, Frau Keller", NULL));
+    }
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "live.goto", "i",
+                              live_agenda_index (f, WERK_AGENDA_NEXT_STEPS));
+  live_test_wait (30);
+  text = focus_of (f);
+  g_assert_nonnull (text);
+  g_assert_true (gtk_widget_is_ancestor (text, page));
+  measure = werk_live_row_get_record (gtk_widget_get_ancestor (text, GTK_TYPE_LIST_BOX_ROW));
+  g_assert_nonnull (measure);
+  before = werk_record_get_string (measure, "owner");
+  g_assert_cmpstr (before, ==, "Hauptamt, Frau Keller");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (text)), ==, before);
+  g_assert_false (gtk_editable_get_selection_bounds (GTK_EDITABLE (text), &start, &end));
+  g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (text)), ==, g_utf8_strlen (before, -1));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -348,6 +382,7 @@ main (int argc, char *argv[])
               live_fixture_tear_down)
   ADD ("clock", test_clock);
   ADD ("collect-and-cluster", test_collect_and_cluster);
+  ADD ("next-steps-keep-owner", test_next_steps_keep_owner);
   ADD ("run-sheet", test_run_sheet);
   ADD ("file-keeps-everything", test_file_keeps_everything);
   ADD ("measure-form-by-enter", test_measure_form_by_enter);

@@ -161,6 +161,7 @@ create_row_cb (gpointer item, gpointer user_data)
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   werk_live_row_set_record (row, measure);
+  g_object_set_data (G_OBJECT (row), "owner-entry", owner);
   return row;
 }
 
@@ -186,12 +187,22 @@ werk_live_next_steps_page_set_item (WerkLivePage *page, WerkAgendaItem *item)
   gtk_sorter_changed (WERK_LIVE_NEXT_STEPS_PAGE (page)->sorter, GTK_SORTER_CHANGE_DIFFERENT);
 }
 
+/* Arriving, the cursor waits at the end of the first measure's owner: typing adds to what is
+ * there instead of replacing it unseen, as a focused entry with its text selected would. */
 static void
 werk_live_next_steps_page_focus_input (WerkLivePage *page)
 {
   WerkLiveNextStepsPage *self = WERK_LIVE_NEXT_STEPS_PAGE (page);
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (self->list, 0);
+  GtkWidget *owner = row ? g_object_get_data (G_OBJECT (row), "owner-entry") : NULL;
 
-  gtk_widget_child_focus (GTK_WIDGET (self->list), GTK_DIR_TAB_FORWARD);
+  if (owner == NULL)
+    {
+      gtk_widget_child_focus (GTK_WIDGET (self->list), GTK_DIR_TAB_FORWARD);
+      return;
+    }
+  gtk_entry_grab_focus_without_selecting (GTK_ENTRY (owner));
+  gtk_editable_set_position (GTK_EDITABLE (owner), -1);
 }
 
 static void
