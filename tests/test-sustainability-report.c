@@ -288,6 +288,63 @@ test_refusals (void)
   g_assert_cmpstr (before, ==, after);
 }
 
+static char *
+page_text (const char *pdf, guint page)
+{
+  g_autofree char *number = g_strdup_printf ("%u", page);
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", "-layout", "-f", number,
+                         "-l",        number, pdf,     "-",       NULL };
+  int status;
+  char *out = run (argv, &status);
+
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* The last line of a page above its footer. */
+static char *
+last_line (const char *text)
+{
+  g_auto (GStrv) lines = g_strsplit (text, "\n", -1);
+  const char *last = "";
+  const char *before = "";
+
+  for (guint i = 0; lines[i]; i++)
+    if (*g_strstrip (lines[i]) && !g_str_has_prefix (lines[i], "\f"))
+      {
+        before = last;
+        last = lines[i];
+      }
+  /* The footer is the last line. */
+  return g_strdup (before);
+}
+
+/* No measure's heading and facts alone at the bottom of a page with its ratings on the next, and
+ * no dimension's row alone under its criteria. */
+static void
+test_page_breaks (void)
+{
+  const char *argv[] = { "pdfinfo", report_path, NULL };
+  int status;
+  g_autofree char *info = run (argv, &status);
+  const char *pages = strstr (info, "Pages:");
+  guint n_pages;
+
+  g_assert_nonnull (pages);
+  n_pages = (guint) g_ascii_strtoull (pages + strlen ("Pages:"), NULL, 10);
+  g_assert_cmpuint (n_pages, >, 5);
+  for (guint p = 1; p <= n_pages; p++)
+    {
+      g_autofree char *text = page_text (report_path, p);
+      const char *facts = g_strrstr (text, "Traffic light:");
+      g_autofree char *last = last_line (text);
+
+      if (facts)
+        g_assert_true (strstr (facts, "Criterion") || strstr (facts, "Not checked yet."));
+      g_assert_null (strstr (last, "Ø"));
+    }
+}
+
 static void
 test_cli (void)
 {
@@ -346,6 +403,7 @@ main (int argc, char **argv)
   g_test_add_func ("/sustainability-report/bookmarks", test_bookmarks);
   g_test_add_func ("/sustainability-report/no-criteria", test_no_criteria);
   g_test_add_func ("/sustainability-report/refusals", test_refusals);
+  g_test_add_func ("/sustainability-report/page-breaks", test_page_breaks);
   g_test_add_func ("/sustainability-report/cli", test_cli);
   result = g_test_run ();
 

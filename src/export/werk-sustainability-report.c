@@ -104,6 +104,15 @@ werk_sustainability_light_fill (WerkTrafficLight light)
 /* The fill of a cell that still waits for a rating: a light grey, not a traffic-light colour. */
 #define UNFINISHED_FILL "#e6e6e9"
 
+/* What must fit for a measure's heading to start on this page: its facts, the ratings'
+ * header, the first dimension and its first criterion. */
+#define MEASURE_START_HEIGHT 170.0
+/* A measure not checked yet: heading, facts and the line saying so. */
+#define UNCHECKED_HEIGHT 115.0
+/* What must fit below a dimension's row inside the ratings: the row and a criterion of two lines.
+ */
+#define DIMENSION_START_HEIGHT 56.0
+
 typedef struct
 {
   WerkRecord *field; /* NULL: the measures without a field of action */
@@ -571,6 +580,15 @@ dimension_row (Report *r, const WerkDimensionSummary *d)
   werk_pdf_table_row_full (r->pdf, cells, WERK_PDF_ROW_SHADED | WERK_PDF_ROW_BOLD, fills);
 }
 
+static double
+room_left (Report *r)
+{
+  WerkPdfRect content;
+
+  werk_pdf_get_content_rect (r->pdf, &content);
+  return content.y + content.height - werk_pdf_get_y (r->pdf);
+}
+
 static void
 add_ratings (Report *r, WerkRecord *measure, const WerkSustainabilityResult *result)
 {
@@ -587,6 +605,13 @@ add_ratings (Report *r, WerkRecord *measure, const WerkSustainabilityResult *res
 
       if (werk_record_get_int (criterion, "dimension") != dimension)
         {
+          /* A dimension's row never stays alone at the bottom of a page: the table goes on
+           * on the next one, with its header. */
+          if (dimension >= 0 && room_left (r) < DIMENSION_START_HEIGHT)
+            {
+              werk_pdf_page_break (r->pdf);
+              werk_pdf_table_begin (r->pdf, columns, 3, header, WERK_PDF_TABLE_NONE);
+            }
           dimension = werk_record_get_int (criterion, "dimension");
           dimension_row (r, &result->dimensions[dimension]);
         }
@@ -601,6 +626,8 @@ add_measure (Report *r, WerkRecord *measure)
   const WerkSustainabilityResult *result = result_of (r, measure);
   WerkRecord *field = werk_record_get_ref (measure, "field");
 
+  /* Heading and facts stay with the first ratings, not alone at the bottom of a page. */
+  werk_pdf_ensure_space (r->pdf, result->n_rated > 0 ? MEASURE_START_HEIGHT : UNCHECKED_HEIGHT);
   werk_pdf_heading (r->pdf, 2, werk_record_get_label (measure),
                     field ? werk_record_get_string (field, "color") : NULL);
   add_measure_facts (measure, r->pdf, result);
