@@ -22,6 +22,8 @@ struct _WerkSustainabilityCheck
   GHashTable *criteria; /* WerkCriterion, each watched once */
   gulong measure_handler;
   guint rebuild_id;
+  guint reveal_id; /* tick callback that scrolls the criterion in focus into view */
+  guint reveal_tries;
   int current;
   gboolean pending_minus;
   gboolean told_done;
@@ -55,7 +57,8 @@ index_of (WerkSustainabilityCheck *self, gpointer row)
 static WerkSustainabilityCriterionRow *
 row_at (WerkSustainabilityCheck *self, int index)
 {
-  if (index < 0 || (guint) index >= self->rows->len)
+  /* Focus may still move, and a reveal be scheduled, while the page is disposed. */
+  if (self->rows == NULL || index < 0 || (guint) index >= self->rows->len)
     return NULL;
   return g_ptr_array_index (self->rows, index);
 }
@@ -197,6 +200,37 @@ ratings_changed_cb (WerkSustainabilityCheck *self)
 /* ---------------------------------------------------------------------------------------- */
 /* Moving through the criteria                                                              */
 
+/* The scrolled window follows the focus only once the rows are laid out: a measure just opened
+ * on its first open criterion (the eleventh, say) would show its top while the keys rate below. */
+static gboolean
+reveal_current_cb (GtkWidget *widget, GdkFrameClock *clock, gpointer data)
+{
+  WerkSustainabilityCheck *self = WERK_SUSTAINABILITY_CHECK (widget);
+  GtkWidget *viewport = self->scroller ? gtk_scrolled_window_get_child (self->scroller) : NULL;
+  GtkWidget *content = viewport ? gtk_widget_get_first_child (viewport) : NULL;
+  WerkSustainabilityCriterionRow *row = content ? row_at (self, self->current) : NULL;
+  graphene_rect_t bounds;
+
+  /* Ticks come before the layout: a row built for this measure has no size until it ran. */
+  if (row && gtk_widget_get_height (GTK_WIDGET (row)) == 0 && ++self->reveal_tries < 10)
+    return G_SOURCE_CONTINUE;
+  self->reveal_id = 0;
+  self->reveal_tries = 0;
+  if (row && content && gtk_widget_compute_bounds (GTK_WIDGET (row), content, &bounds))
+    gtk_adjustment_clamp_page (gtk_scrolled_window_get_vadjustment (self->scroller),
+                               bounds.origin.y - 12, bounds.origin.y + bounds.size.height + 12);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_reveal (WerkSustainabilityCheck *self)
+{
+  self->reveal_tries = 0;
+  if (self->reveal_id == 0 && self->rows != NULL)
+    self->reveal_id =
+        gtk_widget_add_tick_callback (GTK_WIDGET (self), reveal_current_cb, NULL, NULL);
+}
+
 static void
 focus_row (WerkSustainabilityCheck *self, int index)
 {
@@ -206,6 +240,7 @@ focus_row (WerkSustainabilityCheck *self, int index)
     return;
   self->current = index;
   gtk_widget_grab_focus (GTK_WIDGET (row));
+  schedule_reveal (self);
 }
 
 static int
@@ -238,6 +273,9 @@ tell_done (WerkSustainabilityCheck *self)
   self->told_done = TRUE;
   toast = _werk_sustainability_toast_new (
       _ ("All criteria are rated. Ctrl+Enter opens the next measure."));
+  /* Short: it would cover the next measure's rows. Dismissing it when that one opens crashes
+   * libadwaita 1.2 if it is still on its way in. */
+  adw_toast_set_timeout (toast, 2);
   _werk_sustainability_toast (GTK_WIDGET (self), toast);
 }
 
@@ -538,6 +576,7 @@ row_focus_cb (GtkEventControllerFocus *controller, WerkSustainabilityCheck *self
       set_pending_minus (self, FALSE);
       self->current = index;
     }
+  schedule_reveal (self);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -715,6 +754,9 @@ werk_sustainability_check_dispose (GObject *object)
   WerkSustainabilityCheck *self = WERK_SUSTAINABILITY_CHECK (object);
 
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  if (self->reveal_id)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->reveal_id);
+  self->reveal_id = 0;
   if (self->measure && self->measure_handler)
     g_signal_handler_disconnect (self->measure, self->measure_handler);
   self->measure_handler = 0;
@@ -782,6 +824,10 @@ werk_sustainability_check_init (WerkSustainabilityCheck *self)
   /* Translators: before the rule of the traffic light on a measure's check */
   rule = g_strdup_printf (_ ("Traffic light: %s"), werk_sustainability_rule ());
   gtk_label_set_label (self->rule_label, rule);
+  /* The viewport would follow the focus before the rows are laid out, to their top: the page
+   * scrolls to the criterion in focus itself, once it has its place. */
+  gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (gtk_scrolled_window_get_child (self->scroller)),
+                                    FALSE);
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   g_signal_connect (keys, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);

@@ -44,6 +44,7 @@ struct _WerkSustainabilityOverview
   GtkColumnViewColumn *columns[WERK_SUSTAINABILITY_N_COLUMNS];
   GtkSorter *sorters[WERK_SUSTAINABILITY_N_COLUMNS];
   guint refresh_id;
+  gboolean sorting; /* the sort dropdown is sorting: a header's click is not */
 
   /* the filter as chosen */
   gboolean unfinished_only;
@@ -56,6 +57,7 @@ struct _WerkSustainabilityOverview
   GtkSearchEntry *search_entry;
   GtkDropDown *field_dropdown;
   GtkDropDown *light_dropdown;
+  GtkDropDown *sort_dropdown;
   GtkLabel *summary_label;
   GtkStack *list_stack;
   GtkColumnView *column_view;
@@ -175,6 +177,45 @@ static int
 compare_progress (gconstpointer a, gconstpointer b, gpointer data)
 {
   return compare_doubles (progress_key (a), progress_key (b));
+}
+
+/* The sort dropdown's choices, in its order; the first keeps the order of the file. */
+static const struct
+{
+  int column; /* -1: none */
+  GtkSortType order;
+} sort_choices[] = {
+  { -1, GTK_SORT_ASCENDING },
+  { WERK_SUSTAINABILITY_COLUMN_MEASURE, GTK_SORT_ASCENDING },
+  { WERK_SUSTAINABILITY_COLUMN_FIELD, GTK_SORT_ASCENDING },
+  { WERK_SUSTAINABILITY_COLUMN_LIGHT, GTK_SORT_ASCENDING },
+  { WERK_SUSTAINABILITY_COLUMN_ECOLOGICAL, GTK_SORT_ASCENDING },
+  { WERK_SUSTAINABILITY_COLUMN_SOCIAL, GTK_SORT_ASCENDING },
+  { WERK_SUSTAINABILITY_COLUMN_ECONOMIC, GTK_SORT_ASCENDING },
+  { WERK_SUSTAINABILITY_COLUMN_PROGRESS, GTK_SORT_ASCENDING },
+};
+
+static void
+sort_selected_cb (WerkSustainabilityOverview *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->sort_dropdown);
+  int column;
+
+  if (selected >= G_N_ELEMENTS (sort_choices) || self->column_view == NULL)
+    return;
+  column = sort_choices[selected].column;
+  self->sorting = TRUE;
+  gtk_column_view_sort_by_column (self->column_view, column < 0 ? NULL : self->columns[column],
+                                  sort_choices[selected].order);
+  self->sorting = FALSE;
+}
+
+/* A click on a header sorts in a way the dropdown may not name: it shows none then. */
+static void
+column_sorter_changed_cb (WerkSustainabilityOverview *self)
+{
+  if (!self->sorting)
+    gtk_drop_down_set_selected (self->sort_dropdown, GTK_INVALID_LIST_POSITION);
 }
 
 static GtkSorter *
@@ -717,6 +758,18 @@ activate_cb (WerkSustainabilityOverview *self, guint position)
         werk_record_get_id (WERK_RECORD (werk_sustainability_item_get_measure (item))));
 }
 
+/* Enter in the search: the check of the first measure found, as a click on its row. */
+static void
+search_activate_cb (WerkSustainabilityOverview *self)
+{
+  /* Enter may come before the search's delay is over: what is typed counts. */
+  search_changed_cb (self);
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->sorted)) > 0)
+    activate_cb (self, 0);
+  else
+    gtk_widget_error_bell (GTK_WIDGET (self));
+}
+
 static void
 set_light_filter (WerkSustainabilityOverview *self, int light)
 {
@@ -816,6 +869,9 @@ werk_sustainability_overview_dispose (GObject *object)
   WerkSustainabilityOverview *self = WERK_SUSTAINABILITY_OVERVIEW (object);
 
   g_clear_handle_id (&self->refresh_id, g_source_remove);
+  /* The columns go with the view: that is no header's click. */
+  if (self->column_view)
+    g_signal_handlers_disconnect_by_data (gtk_column_view_get_sorter (self->column_view), self);
   if (self->column_view)
     gtk_column_view_set_model (self->column_view, NULL);
   /* AdwBin would unparent its child a second time after the template let it go. */
@@ -877,6 +933,7 @@ werk_sustainability_overview_class_init (WerkSustainabilityOverviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, WerkSustainabilityOverview, search_entry);
   gtk_widget_class_bind_template_child (widget_class, WerkSustainabilityOverview, field_dropdown);
   gtk_widget_class_bind_template_child (widget_class, WerkSustainabilityOverview, light_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, WerkSustainabilityOverview, sort_dropdown);
   gtk_widget_class_bind_template_child (widget_class, WerkSustainabilityOverview, summary_label);
   gtk_widget_class_bind_template_child (widget_class, WerkSustainabilityOverview, list_stack);
   gtk_widget_class_bind_template_child (widget_class, WerkSustainabilityOverview, column_view);
@@ -885,6 +942,8 @@ werk_sustainability_overview_class_init (WerkSustainabilityOverviewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, field_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, light_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sort_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, show_all_cb);
   gtk_widget_class_bind_template_callback (widget_class, activate_cb);
 
@@ -917,6 +976,8 @@ werk_sustainability_overview_init (WerkSustainabilityOverview *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (column_sorter_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -958,6 +1019,15 @@ werk_sustainability_overview_dup_shown (WerkSustainabilityOverview *self)
   return measures;
 }
 
+void
+werk_sustainability_overview_focus_search (WerkSustainabilityOverview *self)
+{
+  g_return_if_fail (WERK_IS_SUSTAINABILITY_OVERVIEW (self));
+
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
+}
+
 GListModel *
 werk_sustainability_overview_get_model (WerkSustainabilityOverview *self)
 {
@@ -973,6 +1043,15 @@ werk_sustainability_overview_sort_by (WerkSustainabilityOverview *self,
   g_return_if_fail (WERK_IS_SUSTAINABILITY_OVERVIEW (self));
   g_return_if_fail (column < WERK_SUSTAINABILITY_N_COLUMNS);
 
+  for (guint i = 0; i < G_N_ELEMENTS (sort_choices); i++)
+    if (sort_choices[i].column == (int) column && sort_choices[i].order == order)
+      {
+        if (gtk_drop_down_get_selected (self->sort_dropdown) == i)
+          sort_selected_cb (self);
+        else
+          gtk_drop_down_set_selected (self->sort_dropdown, i);
+        return;
+      }
   gtk_column_view_sort_by_column (self->column_view, self->columns[column], order);
 }
 
@@ -984,6 +1063,54 @@ inner_list_view (GtkColumnView *column_view)
     if (GTK_IS_LIST_VIEW (child))
       return child;
   return NULL;
+}
+
+/* The row of @list whose cells show @item, if it has one now. */
+static GtkWidget *
+find_row (GtkWidget *widget, gpointer item, GtkWidget *row)
+{
+  if (g_object_get_data (G_OBJECT (widget), "item") == item)
+    return row;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, item, row ? row : child);
+
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The keyboard goes on from the measure just checked, not from the top of the list. GTK 4.8 has
+ * no call to focus a list's item: its row widget gets the focus once it is laid out. */
+static gboolean
+focus_item_cb (GtkWidget *list, GdkFrameClock *clock, gpointer item)
+{
+  GtkWidget *row = find_row (list, item, NULL);
+  int tries = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (list), "werk-focus-tries")) + 1;
+
+  g_object_set_data (G_OBJECT (list), "werk-focus-tries", GINT_TO_POINTER (tries));
+  if (row == NULL && tries < 5)
+    return G_SOURCE_CONTINUE;
+  if (row)
+    gtk_widget_grab_focus (row);
+  g_object_set_data (G_OBJECT (list), "werk-focus-tries", NULL);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+focus_item (GtkWidget *list, WerkSustainabilityItem *item)
+{
+  GtkWidget *row = find_row (list, item, NULL);
+
+  if (row)
+    {
+      gtk_widget_grab_focus (row);
+      return;
+    }
+  g_object_set_data (G_OBJECT (list), "werk-focus-tries", NULL);
+  gtk_widget_add_tick_callback (list, focus_item_cb, g_object_ref (item), g_object_unref);
 }
 
 void
@@ -1008,7 +1135,10 @@ werk_sustainability_overview_reveal (WerkSustainabilityOverview *self, WerkMeasu
       gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), i, TRUE);
       list = inner_list_view (self->column_view);
       if (list)
-        gtk_widget_activate_action (list, "list.scroll-to-item", "u", i);
+        {
+          gtk_widget_activate_action (list, "list.scroll-to-item", "u", i);
+          focus_item (list, item);
+        }
       return;
     }
 }

@@ -28,12 +28,14 @@ typedef enum
 void werk_sustainability_overview_set_store (WerkSustainabilityOverview *self, WerkStore *store);
 /* The measures as the matrix shows them (filtered, sorted): WerkMeasure, referenced. */
 GPtrArray *werk_sustainability_overview_dup_shown (WerkSustainabilityOverview *self);
+/* Puts the focus into the search, its text selected; Enter there opens the first measure found. */
+void werk_sustainability_overview_focus_search (WerkSustainabilityOverview *self);
 /* The rows shown, as WerkSustainabilityItems. */
 GListModel *werk_sustainability_overview_get_model (WerkSustainabilityOverview *self);
-/* Sorts as a click on the column's header does. */
+/* Sorts as a click on the column's header does; the sort dropdown shows it where it can. */
 void werk_sustainability_overview_sort_by (WerkSustainabilityOverview *self,
                                            WerkSustainabilityColumn column, GtkSortType order);
-/* Selects @measure's row and scrolls to it, e.g. back from its check. */
+/* Selects @measure's row, scrolls to it and gives it the focus, e.g. back from its check. */
 void werk_sustainability_overview_reveal (WerkSustainabilityOverview *self, WerkMeasure *measure);
 
 G_END_DECLS

@@ -158,6 +158,18 @@ show_criteria_action (GtkWidget *widget, const char *name, GVariant *param)
   adw_view_stack_set_visible_child_name (self->browse_stack, "criteria");
 }
 
+/* Ctrl+F searches the measures of the check here, not the page "Measures" of the window. */
+static void
+search_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  WerkSustainabilityView *self = WERK_SUSTAINABILITY_VIEW (widget);
+
+  werk_sustainability_check_save_notes (self->check);
+  gtk_stack_set_visible_child_name (self->stack, "browse");
+  adw_view_stack_set_visible_child_name (self->browse_stack, "overview");
+  werk_sustainability_overview_focus_search (self->overview);
+}
+
 static void
 step_action (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -220,6 +232,8 @@ add_shortcuts (GtkWidgetClass *widget_class)
                                            GDK_CONTROL_MASK | GDK_SHIFT_MASK,
                                            "sustainability.previous-measure", NULL);
     }
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                       "sustainability.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0,
                                        "sustainability.show-overview", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
@@ -254,6 +268,7 @@ werk_sustainability_view_class_init (WerkSustainabilityViewClass *klass)
                                    show_overview_action);
   gtk_widget_class_install_action (widget_class, "sustainability.show-criteria", NULL,
                                    show_criteria_action);
+  gtk_widget_class_install_action (widget_class, "sustainability.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "sustainability.next-measure", NULL, step_action);
   gtk_widget_class_install_action (widget_class, "sustainability.previous-measure", NULL,
                                    step_action);

@@ -14,7 +14,7 @@ G_DECLARE_FINAL_TYPE (WerkSustainabilityView, werk_sustainability_view, WERK, SU
 
 /* The page "Sustainability" of a process's window. Its actions ("sustainability.*"):
  * show-measure (s: a measure's id), show-overview, show-criteria, next-measure,
- * previous-measure, add-defaults, export-report. */
+ * previous-measure, search (Ctrl+F), add-defaults, export-report. */
 GtkWidget *werk_sustainability_view_new (WerkStore *store);
 WerkStore *werk_sustainability_view_get_store (WerkSustainabilityView *self);
 
