@@ -229,6 +229,7 @@ test_several_rounds (Voting *v, gconstpointer data)
 {
   LiveFixture *f = &v->f;
   WerkVotingRound *first, *second;
+  GtkWidget *question;
   GListModel *fields = werk_store_get_list (f->store, WERK_KIND_FIELD, NULL);
   g_autoptr (WerkRecord) mobility = g_list_model_get_item (fields, 2);
 
@@ -249,6 +250,16 @@ test_several_rounds (Voting *v, gconstpointer data)
 
   act (v, "vote.select-round", "s", werk_record_get_id (WERK_RECORD (first)));
   g_assert_true (werk_live_voting_page_get_round (WERK_LIVE_VOTING_PAGE (v->page)) == first);
+
+  /* The question typed in: the file and the round picker say the same. */
+  question = live_find_widget (v->page, GTK_TYPE_ENTRY, 0);
+  gtk_widget_grab_focus (question);
+  gtk_editable_set_text (GTK_EDITABLE (question), "Welche drei Ideen zuerst?");
+  live_test_wait (50);
+  g_assert_cmpstr (werk_record_get_string (WERK_RECORD (first), "question"), ==,
+                   "Welche drei Ideen zuerst?");
+  assert_labels_contain (live_find_widget (v->page, GTK_TYPE_DROP_DOWN, 0),
+                         "Welche drei Ideen zuerst?");
   g_assert_cmpuint (g_list_model_get_n_items (werk_store_get_list (f->store, WERK_KIND_VOTING_ROUND,
                                                                    WERK_RECORD (f->workshop))),
                     ==, 2);

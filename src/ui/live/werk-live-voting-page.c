@@ -44,7 +44,8 @@ struct _WerkLiveVotingPage
   WerkParticipant *participant;
   GPtrArray *bindings;
   WerkLiveWatch *watch;
-  gboolean loading; /* widgets are being set from the records */
+  gboolean loading;     /* widgets are being set from the records */
+  gboolean relabelling; /* the round picker's rows are being made again */
 };
 
 enum
@@ -553,6 +554,8 @@ show_round (WerkLiveVotingPage *self, WerkVotingRound *round)
 static void
 round_selected_cb (GtkDropDown *dropdown, GParamSpec *pspec, WerkLiveVotingPage *self)
 {
+  if (self->relabelling)
+    return;
   show_round (self, gtk_drop_down_get_selected_item (dropdown));
 }
 
@@ -853,6 +856,32 @@ round_label (WerkRecord *round)
   return g_strdup (question && *question ? question : _ ("Untitled round"));
 }
 
+/* GtkDropDown works out a row's text once, when it binds the row: the model set anew makes it
+ * show a question edited here, with the same round still chosen. */
+static void
+relabel_rounds (WerkLiveVotingPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->round_dropdown);
+
+  self->relabelling = TRUE;
+  gtk_drop_down_set_model (self->round_dropdown, NULL);
+  gtk_drop_down_set_model (self->round_dropdown, self->rounds);
+  gtk_drop_down_set_selected (self->round_dropdown, selected);
+  self->relabelling = FALSE;
+}
+
+/* Only what is typed here: the entry also changes when another round is shown. */
+static void
+question_edited_cb (WerkLiveVotingPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self->question_entry));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  if (self->round != NULL && focus != NULL &&
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (self->question_entry)))
+    relabel_rounds (self);
+}
+
 static char *
 participant_label (WerkRecord *participant)
 {
@@ -1034,6 +1063,9 @@ werk_live_voting_page_init (WerkLiveVotingPage *self)
                                                              G_CALLBACK (participant_label), NULL,
                                                              NULL));
   g_signal_connect (self->round_dropdown, "notify::selected", G_CALLBACK (round_selected_cb), self);
+  /* after the binding has given the round its new question */
+  g_signal_connect_object (self->question_entry, "notify::text", G_CALLBACK (question_edited_cb),
+                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   g_signal_connect (self->participant_dropdown, "notify::selected",
                     G_CALLBACK (participant_selected_cb), self);
   add_key_controller (GTK_WIDGET (self->tally_list), G_CALLBACK (tally_key_cb), self);
