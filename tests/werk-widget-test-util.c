@@ -20,7 +20,9 @@ werk_widget_test_wait (guint ms)
 {
   gboolean done = FALSE;
 
-  g_timeout_add (ms, quit_cb, &done);
+  /* Below idle priority: what became due meanwhile (an idle refresh) runs before the wait
+   * ends, however slow the machine (a sanitizer build) made the loop. */
+  g_timeout_add_full (G_PRIORITY_LOW, ms, quit_cb, &done, NULL);
   while (!done)
     g_main_context_iteration (NULL, TRUE);
 }
