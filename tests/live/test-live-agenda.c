@@ -337,6 +337,11 @@ test_measure_form_by_enter (LiveFixture *f, gconstpointer data)
                        i == 0 ? "31.03.2027" : "01.04.2027");
       g_assert_false (gtk_widget_get_visible (apply));
     }
+
+  /* Ctrl+L from the form: back to the entry for the next measure. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "live.focus-entry", NULL));
+  live_test_wait (20);
+  g_assert_true (gtk_widget_is_ancestor (focus_of (f), new_entry) || focus_of (f) == new_entry);
 }
 
 /* Arriving on the next steps, the first measure's owner has the focus with nothing selected:

@@ -388,6 +388,13 @@ werk_live_measures_page_dispose (GObject *object)
   G_OBJECT_CLASS (werk_live_measures_page_parent_class)->dispose (object);
 }
 
+/* Ctrl+L: back to the entry for the next measure from anywhere in the form. */
+static void
+focus_entry_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (WERK_LIVE_MEASURES_PAGE (widget)->new_entry));
+}
+
 static void
 werk_live_measures_page_class_init (WerkLiveMeasuresPageClass *klass)
 {
@@ -406,6 +413,7 @@ werk_live_measures_page_class_init (WerkLiveMeasuresPageClass *klass)
   gtk_widget_class_set_template_from_resource (
       widget_class, "/app/werkstatt/Werkstatt/live/werk-live-measures-page.ui");
   gtk_widget_class_bind_template_child (widget_class, WerkLiveMeasuresPage, new_entry);
+  gtk_widget_class_install_action (widget_class, "page.focus-entry", NULL, focus_entry_action);
   gtk_widget_class_bind_template_child (widget_class, WerkLiveMeasuresPage, list);
   gtk_widget_class_bind_template_child (widget_class, WerkLiveMeasuresPage, stack);
   gtk_widget_class_bind_template_child (widget_class, WerkLiveMeasuresPage, title_row);

@@ -666,6 +666,20 @@ add_time_action (GtkWidget *widget, const char *name, GVariant *param)
   update_clock (self);
 }
 
+/* Ctrl+L, as in the process window: to the page's entry for new items (on the measures page,
+ * the one for the next measure), or where its input starts. */
+static void
+focus_entry_action (GtkWidget *widget, const char *name, GVariant *param)
+{
+  WerkLiveWindow *self = WERK_LIVE_WINDOW (widget);
+  GtkWidget *page = gtk_stack_get_visible_child (self->pages);
+
+  if (!WERK_IS_LIVE_PAGE (page))
+    gtk_widget_error_bell (widget);
+  else if (!gtk_widget_activate_action (page, "page.focus-entry", NULL))
+    werk_live_page_focus_input (WERK_LIVE_PAGE (page));
+}
+
 static void
 toggle_sidebar_action (GtkWidget *widget, const char *name, GVariant *param)
 {
@@ -844,6 +858,7 @@ werk_live_window_class_init (WerkLiveWindowClass *klass)
                                    export_runsheet_action);
   gtk_widget_class_install_action (widget_class, "live.toggle-sidebar", NULL,
                                    toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "live.focus-entry", NULL, focus_entry_action);
   gtk_widget_class_install_action (widget_class, "timer.toggle", NULL, toggle_timer_action);
   gtk_widget_class_install_action (widget_class, "timer.finish", NULL, finish_action);
   gtk_widget_class_install_action (widget_class, "timer.add-time", NULL, add_time_action);
@@ -856,6 +871,7 @@ werk_live_window_class_init (WerkLiveWindowClass *klass)
   add_binding (widget_class, GDK_KEY_equal, GDK_CONTROL_MASK, "timer.add-time");
   add_binding (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "live.export-runsheet");
   add_binding (widget_class, GDK_KEY_F9, 0, "live.toggle-sidebar");
+  add_binding (widget_class, GDK_KEY_l, GDK_CONTROL_MASK, "live.focus-entry");
   add_binding (widget_class, GDK_KEY_question, GDK_CONTROL_MASK, "win.show-help-overlay");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "live.present", "i",
                                        PRESENT_AUTO);
