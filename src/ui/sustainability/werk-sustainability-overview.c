@@ -250,7 +250,11 @@ create_cell (WerkSustainabilityColumn column)
   switch (column)
     {
       case WERK_SUSTAINABILITY_COLUMN_MEASURE:
+        /* Two lines before the title is cut: the titles are what the group reads. */
         gtk_label_set_xalign (GTK_LABEL (label), 0);
+        gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+        gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+        gtk_label_set_lines (GTK_LABEL (label), 2);
         gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
         gtk_label_set_width_chars (GTK_LABEL (label), 20);
         return label;
