@@ -172,6 +172,23 @@ test_done_toast (SusFixture *f, gconstpointer data)
   g_assert_false (shows (f, "All criteria are rated. Ctrl+Enter opens the next measure."));
 }
 
+/* Esc right after the last rating goes back to the overview at once: the check takes it
+ * before the toast's overlay, which would spend it on dismissing "All criteria are rated". */
+static void
+test_escape_with_toast (SusFixture *f, gconstpointer data)
+{
+  WerkMeasure *measure =
+      WERK_MEASURE (sus_find (f->store, WERK_KIND_MEASURE, "Bürger-App mit Mängelmelder"));
+
+  open_measure (f, measure);
+  sus_type (f, "111111111111");
+  sus_wait (100);
+  g_assert_true (shows (f, "All criteria are rated. Ctrl+Enter opens the next measure."));
+  g_assert_true (sus_send_key (GTK_WIDGET (sus_check (f)), GDK_KEY_Escape, 0));
+  sus_wait (200);
+  g_assert_cmpstr (sus_page (f), ==, "browse");
+}
+
 /* Ctrl+F searches the check's measures; Enter opens the first one found. */
 static void
 test_search (SusFixture *f, gconstpointer data)
@@ -204,6 +221,7 @@ main (int argc, char **argv)
   ADD ("/sustainability-keyboard/overview/back-to-row", test_back_to_row);
   ADD ("/sustainability-keyboard/check/focus-in-sight", test_focus_in_sight);
   ADD ("/sustainability-keyboard/check/done-toast", test_done_toast);
+  ADD ("/sustainability-keyboard/check/escape-with-toast", test_escape_with_toast);
   ADD ("/sustainability-keyboard/overview/search", test_search);
 #undef ADD
   return g_test_run ();

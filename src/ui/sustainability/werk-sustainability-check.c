@@ -560,6 +560,10 @@ key_pressed_cb (GtkEventControllerKey *controller, guint keyval, guint keycode,
     }
   if (werk_sustainability_criterion_row_is_editing_note (row))
     return mods == 0 && note_key (self, row, keyval);
+  /* Back to the overview at the first press, also while a toast is shown (its overlay would
+   * take Escape to dismiss it). */
+  if (keyval == GDK_KEY_Escape && mods == 0)
+    return gtk_widget_activate_action (GTK_WIDGET (self), "sustainability.show-overview", NULL);
   if (mods != 0 || (action = key_action (keyval, self->pending_minus, &param)) == NULL)
     return FALSE;
   return gtk_widget_activate_action_variant (GTK_WIDGET (self), action, param);
