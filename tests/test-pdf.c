@@ -518,6 +518,19 @@ test_fonts_and_validity (void)
 
   images = run ((const char *[]){ "pdfimages", "-list", document (), NULL }, NULL);
   g_assert_cmpuint (count_occurrences (images, " jpeg "), ==, 3);
+
+  /* The fonts' ToUnicode maps are ones a reader takes: poppler reads the text without a
+   * word of complaint (libharu's own map drew a warning per page). */
+  {
+    g_autoptr (GError) error = NULL;
+    g_autofree char *out = NULL, *err = NULL;
+
+    g_spawn_sync (NULL, (char *[]){ "pdftotext", (char *) document (), "-", NULL }, NULL,
+                  G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (err, ==, "");
+    g_assert_nonnull (strstr (out, "„Mehr Grün in der Straße!“ – Kosten etwa"));
+  }
 }
 
 /* The outline as "depth<TAB>page<TAB>title" lines, read with qpdf. */

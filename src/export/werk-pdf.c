@@ -182,6 +182,8 @@ struct _WerkPdf
   gboolean finished;
   GBytes *output;
 
+  guint32 used[0x10000 / 32]; /* the characters drawn, for the fonts' ToUnicode maps */
+
   FILE *spill;        /* the photos' JPEG streams until the PDF is written; unlinked */
   GPtrArray *spilled; /* Spilled, one per photo moved there */
   gboolean no_spill;  /* the spill file could not be made: photos stay in memory */
@@ -389,6 +391,13 @@ show_text (WerkPdf *self, Face face, double size, const Rgb *color, double x, do
 
   if (*text == '\0')
     return;
+  for (const char *c = text; *c; c = g_utf8_next_char (c))
+    {
+      gunichar u = g_utf8_get_char (c);
+
+      if (u < 0x10000)
+        self->used[u / 32] |= 1u << (u % 32);
+    }
   HPDF_Page_BeginText (p);
   HPDF_Page_SetFontAndSize (p, self->fonts[face], size);
   HPDF_Page_SetRGBFill (p, color->r, color->g, color->b);
@@ -714,6 +723,49 @@ begin_block (WerkPdf *self, double height)
 }
 
 /* Document */
+
+/* libharu 2.3.0 gives a UTF-8 font a ToUnicode stream that is a CID map ("begincidrange"),
+ * which PDF readers reject (poppler warns about it on every page and guesses). The codes it
+ * writes are the characters' own Unicode values: each font gets a map of the characters the
+ * document drew, code to itself, as bfchar entries, which every reader takes (Ghostscript
+ * 10.0 gets bfrange destinations wrong). */
+static void
+write_to_unicode (WerkPdf *self, HPDF_Font font)
+{
+  HPDF_Dict cmap = HPDF_Dict_GetItem (font, "ToUnicode", HPDF_OCLASS_DICT);
+  g_autoptr (GString) text = NULL;
+  g_autoptr (GArray) chars = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  if (cmap == NULL || cmap->stream == NULL || cmap->stream->type != HPDF_STREAM_MEMORY)
+    return;
+  for (guint u = 0; u < 0x10000; u++)
+    if (self->used[u / 32] & (1u << (u % 32)) && (u < 0xD800 || u > 0xDFFF))
+      g_array_append_val (chars, u);
+  text = g_string_new ("/CIDInit /ProcSet findresource begin\n"
+                       "12 dict begin\n"
+                       "begincmap\n"
+                       "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+                       "/CMapName /Adobe-Identity-UCS def\n"
+                       "/CMapType 2 def\n"
+                       "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+  for (guint i = 0; i < chars->len; i++)
+    {
+      guint u = g_array_index (chars, guint, i);
+
+      if (i % 100 == 0)
+        g_string_append_printf (text, "%s%u beginbfchar\n", i ? "endbfchar\n" : "",
+                                MIN (100u, chars->len - i));
+      g_string_append_printf (text, "<%04X> <%04X>\n", u, u);
+    }
+  if (chars->len > 0)
+    g_string_append (text, "endbfchar\n");
+  g_string_append (text, "endcmap\n"
+                         "CMapName currentdict /CMap defineresource pop\n"
+                         "end\n"
+                         "end\n");
+  HPDF_MemStream_FreeData (cmap->stream);
+  HPDF_Stream_WriteStr (cmap->stream, text->str);
+}
 
 static gboolean
 load_fonts (WerkPdf *self, GError **error)
@@ -2271,6 +2323,8 @@ finish (WerkPdf *self)
       if (self->pending->len > 0)
         begin_block (self, 0);
       draw_footers (self);
+      for (guint face = 0; face < N_FACES; face++)
+        write_to_unicode (self, self->fonts[face]);
     }
   self->finished = TRUE;
 }
