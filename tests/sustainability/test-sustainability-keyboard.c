@@ -154,9 +154,11 @@ test_focus_in_sight (SusFixture *f, gconstpointer data)
                      gtk_widget_get_height (GTK_WIDGET (scroller)) + 1);
 }
 
-/* "All criteria are rated" does not stay long over the next measure's rows. */
-static void
-test_done_toast (SusFixture *f, gconstpointer data)
+#define DONE_TOAST "All criteria are rated. Ctrl+Enter opens the next measure."
+
+/* Opens a measure, rates all its criteria by keyboard and sees the "all rated" toast. */
+static WerkMeasure *
+rate_all (SusFixture *f)
 {
   WerkMeasure *measure =
       WERK_MEASURE (sus_find (f->store, WERK_KIND_MEASURE, "Bürger-App mit Mängelmelder"));
@@ -164,12 +166,21 @@ test_done_toast (SusFixture *f, gconstpointer data)
   open_measure (f, measure);
   sus_type (f, "111111111111");
   sus_wait (100);
-  g_assert_true (shows (f, "All criteria are rated. Ctrl+Enter opens the next measure."));
+  g_assert_true (shows (f, DONE_TOAST));
+  return measure;
+}
+
+/* "All criteria are rated" does not stay long over the next measure's rows. */
+static void
+test_done_toast (SusFixture *f, gconstpointer data)
+{
+  WerkMeasure *measure = rate_all (f);
+
   g_assert_true (sus_send_key (GTK_WIDGET (sus_check (f)), GDK_KEY_Return, GDK_CONTROL_MASK));
   g_assert_true (werk_sustainability_check_get_measure (sus_check (f)) != measure);
   /* Gone soon after, not the five seconds of a toast. */
   sus_wait (3200);
-  g_assert_false (shows (f, "All criteria are rated. Ctrl+Enter opens the next measure."));
+  g_assert_false (shows (f, DONE_TOAST));
 }
 
 /* Esc right after the last rating goes back to the overview at once: the check takes it
@@ -177,13 +188,7 @@ test_done_toast (SusFixture *f, gconstpointer data)
 static void
 test_escape_with_toast (SusFixture *f, gconstpointer data)
 {
-  WerkMeasure *measure =
-      WERK_MEASURE (sus_find (f->store, WERK_KIND_MEASURE, "Bürger-App mit Mängelmelder"));
-
-  open_measure (f, measure);
-  sus_type (f, "111111111111");
-  sus_wait (100);
-  g_assert_true (shows (f, "All criteria are rated. Ctrl+Enter opens the next measure."));
+  rate_all (f);
   g_assert_true (sus_send_key (GTK_WIDGET (sus_check (f)), GDK_KEY_Escape, 0));
   sus_wait (200);
   g_assert_cmpstr (sus_page (f), ==, "browse");
