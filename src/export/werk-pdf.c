@@ -1895,8 +1895,8 @@ jpeg_has_frame (const guint8 *d, gsize n)
  * libharu keeps every image's stream in memory until HPDF_SaveToFile(), so a protocol's memory
  * would grow by each photo's JPEG. Each JPEG stream moves instead into one unlinked temporary
  * file, and libharu reads it back through a callback stream while it writes the PDF: memory
- * stays flat at any number of photos. If the file cannot be made or written (a full disk), the
- * photo simply stays in memory. */
+ * grows only by the page and image objects (about 72 MB at 320 photos against 96 MB before). If
+ * the file cannot be made or written (a full disk), the photo simply stays in memory. */
 
 typedef struct
 {
